@@ -1,0 +1,86 @@
+//! Bad input gets exit status 2 and a message saying what is allowed.
+
+use std::process::Command;
+
+fn run(binary: &str, args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(binary)
+        .args(args)
+        .env_remove("COURSE_CLOCK")
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[track_caller]
+fn assert_refused(binary: &str, args: &[&str], allowed: &str) {
+    let (code, stderr) = run(binary, args);
+    assert_eq!(
+        code,
+        Some(2),
+        "{args:?} should exit with status 2; stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains(allowed),
+        "{args:?}: expected {allowed:?} in: {stderr}"
+    );
+}
+
+const CHESS: &str = env!("CARGO_BIN_EXE_chess");
+const COUNTASYNC: &str = env!("CARGO_BIN_EXE_countasync");
+const COUNTSYNC: &str = env!("CARGO_BIN_EXE_countsync");
+
+#[test]
+fn chess_refuses_impossible_exhibitions() {
+    let opponents = "expected a whole number from 1 to 1000";
+    assert_refused(CHESS, &["--opponents", "-3"], opponents);
+    assert_refused(CHESS, &["--opponents", "abc"], opponents);
+    assert_refused(CHESS, &["--opponents", "0"], opponents);
+    assert_refused(CHESS, &["--opponents", "100000000000"], opponents);
+    assert_refused(CHESS, &["--move-pairs", "1000000"], "from 1 to 500");
+    assert_refused(CHESS, &["--judit-seconds", "0"], "from 1 to 3600");
+    assert_refused(CHESS, &["--speedup", "10"], "--real-time");
+    assert_refused(CHESS, &["--real-time", "--speedup", "0"], "from 1 to 5000");
+    assert_refused(
+        CHESS,
+        &["--schedule", "sideways"],
+        "possible values: both, synchronous, asynchronous",
+    );
+}
+
+#[test]
+fn the_counts_take_one_or_two_sleeps() {
+    for binary in [COUNTSYNC, COUNTASYNC] {
+        assert_refused(
+            binary,
+            &["--sleeps", "0"],
+            "expected a whole number from 1 to 2",
+        );
+        assert_refused(
+            binary,
+            &["--sleeps", "3"],
+            "expected a whole number from 1 to 2",
+        );
+        assert_refused(
+            binary,
+            &["--clock", "sundial"],
+            "possible values: real, virtual",
+        );
+    }
+    assert_refused(
+        COUNTASYNC,
+        &["--runtime", "asyncio"],
+        "possible values: tokio, smol",
+    );
+}
+
+#[test]
+fn smol_has_no_virtual_clock() {
+    assert_refused(
+        COUNTASYNC,
+        &["--runtime", "smol", "--clock", "virtual"],
+        "--clock virtual needs --runtime tokio",
+    );
+}
