@@ -42,6 +42,7 @@ impl Exhibition {
 
     /// The same exhibition with every duration divided by `factor`, for
     /// watching it in real time.
+    #[must_use]
     pub fn scaled_down(&self, factor: u32) -> Self {
         Self {
             judit_move: self.judit_move / factor,
@@ -64,6 +65,7 @@ pub struct Outcome {
 
 impl Outcome {
     /// Every figure multiplied by `factor`: undoes [`Exhibition::scaled_down`].
+    #[must_use]
     pub fn scaled_up(self, factor: u32) -> Self {
         Self {
             judit_last_move: self.judit_last_move * factor,

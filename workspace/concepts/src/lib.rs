@@ -2,6 +2,7 @@
 //!
 //! - [`countsync`]: three counts, one after another, each blocking the thread while it sleeps;
 //! - [`countasync`]: the same three counts as futures, interleaved by an event loop;
+//! - [`turns`]: where a thread can be interrupted, and where a task can;
 //! - [`chess`]: Judit Polgár's simultaneous exhibition, played both ways on tokio's virtual clock.
 //!
 //! The binaries in `src/bin/` only parse arguments and pick a runtime; the
@@ -10,6 +11,7 @@
 pub mod chess;
 pub mod countasync;
 pub mod countsync;
+pub mod turns;
 
 use std::time::Duration;
 

@@ -9,6 +9,7 @@ use support::{Console, Stopwatch};
 const ASYNC_ORDER: [&str; 6] = ["One", "One", "One", "Two", "Two", "Two"];
 const SYNC_ORDER: [&str; 6] = ["One", "Two", "One", "Two", "One", "Two"];
 
+// ANCHOR: paused
 #[tokio::test(start_paused = true)]
 async fn countasync_takes_one_second_and_interleaves() {
     let console = Console::recorder();
@@ -16,6 +17,7 @@ async fn countasync_takes_one_second_and_interleaves() {
     assert_eq!(elapsed, Duration::from_secs(1));
     assert_eq!(console.lines(), ASYNC_ORDER);
 }
+// ANCHOR_END: paused
 
 #[tokio::test(start_paused = true)]
 async fn countasync_with_two_sleeps_takes_two_seconds() {

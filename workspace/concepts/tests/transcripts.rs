@@ -2,5 +2,5 @@
 
 #[test]
 fn the_books_transcripts_match_the_programs() {
-    support::check_transcripts!("countsync", "countasync", "chess");
+    support::check_transcripts!("countsync", "countasync", "chess", "turns");
 }

@@ -22,6 +22,20 @@ pub enum Runtime {
     Smol,
 }
 
+/// `--clock`, for programs that sleep but choose no runtime (blocking ones).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ClockArgs {
+    /// The clock sleeps run on; `virtual` (tokio's paused clock) skips the waiting and prints exact times
+    #[arg(
+        long,
+        value_enum,
+        default_value_t,
+        env = "COURSE_CLOCK",
+        hide_env_values = true
+    )]
+    pub clock: ClockMode,
+}
+
 /// `--runtime` and `--clock`, flattened into a program's own arguments.
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct RunArgs {
@@ -29,15 +43,18 @@ pub struct RunArgs {
     #[arg(long, value_enum, default_value_t)]
     pub runtime: Runtime,
 
-    /// The clock timers run on; `virtual` (tokio's paused clock) skips the waiting and prints exact times
-    #[arg(long, value_enum, default_value_t, env = "COURSE_CLOCK")]
-    pub clock: ClockMode,
+    #[command(flatten)]
+    pub timing: ClockArgs,
 }
 
 impl RunArgs {
+    pub fn clock(&self) -> ClockMode {
+        self.timing.clock
+    }
+
     /// smol has no paused clock, so that combination is refused.
     pub fn validate(&self) -> Result<(), String> {
-        if self.runtime == Runtime::Smol && self.clock == ClockMode::Virtual {
+        if self.runtime == Runtime::Smol && self.clock() == ClockMode::Virtual {
             return Err(
                 "--clock virtual needs --runtime tokio: smol has no paused clock \
                         (is COURSE_CLOCK=virtual set in your environment?)"

@@ -87,7 +87,7 @@ pub fn run_blocking<T>(
             let runtime = tokio_runtime(ClockMode::Virtual)?;
             let _clock_in_scope = runtime.enter();
             Ok(body(&|duration| {
-                runtime.block_on(tokio::time::sleep(duration))
+                runtime.block_on(tokio::time::sleep(duration));
             }))
         }
     }

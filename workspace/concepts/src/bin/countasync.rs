@@ -22,10 +22,11 @@ fn main() -> std::io::Result<()> {
     let cli: Cli = cli::parse(|cli: &Cli| cli.run.validate());
     let console = Console::stdout();
     let trailing_sleep = cli.sleeps == 2;
+    // ANCHOR: runtimes
     // The same lesson code on either event loop; only the timer differs.
     let ((), elapsed) = match cli.run.runtime {
         Runtime::Tokio => block_on_tokio(
-            cli.run.clock,
+            cli.run.clock(),
             timed(countasync::main(
                 &console,
                 trailing_sleep,
@@ -38,6 +39,7 @@ fn main() -> std::io::Result<()> {
             smol_sleep,
         ))),
     };
+    // ANCHOR_END: runtimes
     console.line(format!(
         "countasync executed in {} seconds.",
         seconds(elapsed)

@@ -2,8 +2,8 @@
 
 use clap::Parser;
 use concepts::countsync;
-use support::cli::number_in;
-use support::clock::{ClockMode, run_blocking, seconds};
+use support::cli::{ClockArgs, number_in};
+use support::clock::{run_blocking, seconds};
 use support::{Console, Stopwatch};
 
 /// Count "One, Two" three times, sleeping with blocking calls: each count waits for the last.
@@ -14,15 +14,14 @@ struct Cli {
     #[arg(long, default_value_t = 1, value_parser = number_in(1u8..=2), allow_negative_numbers = true)]
     sleeps: u8,
 
-    /// The clock sleeps run on; `virtual` skips the waiting and prints exact times
-    #[arg(long, value_enum, default_value_t, env = "COURSE_CLOCK")]
-    clock: ClockMode,
+    #[command(flatten)]
+    timing: ClockArgs,
 }
 
 fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
     let console = Console::stdout();
-    let elapsed = run_blocking(cli.clock, |sleep| {
+    let elapsed = run_blocking(cli.timing.clock, |sleep| {
         let stopwatch = Stopwatch::start();
         countsync::main(&console, cli.sleeps == 2, sleep);
         stopwatch.elapsed()

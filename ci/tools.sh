@@ -1,0 +1,30 @@
+# The tools the course's checks and book need, pinned. Sourced by ci/check and ci/serve.
+#
+# Each is installed from crates.io with `cargo install --locked` when it is
+# missing or at another version, so a machine with only a Rust toolchain can
+# run everything. The first install compiles them: allow a few minutes.
+
+MDBOOK_VERSION=0.5.4
+MDBOOK_LINKCHECK2_VERSION=0.13.0
+
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# install_pinned CRATE VERSION COMMAND: installs CRATE@VERSION unless COMMAND
+# already reports that version.
+install_pinned() {
+    local crate=$1 version=$2 command=$3
+    if "$command" --version 2>/dev/null | grep -qF "$version"; then
+        return 0
+    fi
+    echo "==> installing $crate $version (once; this compiles it)"
+    cargo install --locked --quiet "$crate" --version "$version"
+}
+
+install_book_tools() {
+    install_pinned mdbook "$MDBOOK_VERSION" mdbook
+}
+
+install_check_tools() {
+    install_book_tools
+    install_pinned mdbook-linkcheck2 "$MDBOOK_LINKCHECK2_VERSION" mdbook-linkcheck2
+}
