@@ -13,6 +13,12 @@ pub mod countasync;
 pub mod countsync;
 pub mod turns;
 
+/// The chapter's exercises: your code in `exercises/`, or with
+/// `--features solutions` the worked solutions in `solutions/`.
+#[cfg_attr(not(feature = "solutions"), path = "../exercises/mod.rs")]
+#[cfg_attr(feature = "solutions", path = "../solutions/mod.rs")]
+pub mod exercises;
+
 use std::time::Duration;
 
 /// Every sleep in the counting examples lasts one second.

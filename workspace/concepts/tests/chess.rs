@@ -29,7 +29,10 @@ async fn twenty_four_opponents_take_twelve_hours_one_game_at_a_time() {
     let (synchronous, _) = play(&Exhibition::polgar_1992()).await;
     assert_eq!(synchronous.all_games_over, hours(12));
     // Her last move comes one 55-second reply before the end.
-    assert_eq!(synchronous.judit_last_move + Duration::from_secs(55), hours(12));
+    assert_eq!(
+        synchronous.judit_last_move + Duration::from_secs(55),
+        hours(12)
+    );
     // 24 games x 30 replies x 55 s of standing at the board.
     assert_eq!(synchronous.judit_waited, hours(11));
 }

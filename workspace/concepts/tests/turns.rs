@@ -10,7 +10,10 @@ async fn two_tasks_switch_only_at_their_awaits() {
     let lines = console.lines();
     // Each task runs from its start to its `.await` without interruption,
     // in the order they were spawned...
-    assert_eq!(lines[..2], ["task 1: a = 2, giving way", "task 2: a = 2, giving way"]);
+    assert_eq!(
+        lines[..2],
+        ["task 1: a = 2, giving way", "task 2: a = 2, giving way"]
+    );
     // ...and finishes only after the other has had its turn. Which of two
     // ready tasks resumes first is the scheduler's choice, so the test
     // does not pin it (the book's transcript shows what tokio picked).

@@ -44,7 +44,11 @@ fn fences(text: &str) -> Vec<Fence> {
         let after_ticks = trimmed[ticks..].trim();
         match &mut open {
             None if ticks >= 3 => {
-                let fence = Fence { info: after_ticks.to_owned(), first_line: index + 1, body: Vec::new() };
+                let fence = Fence {
+                    info: after_ticks.to_owned(),
+                    first_line: index + 1,
+                    body: Vec::new(),
+                };
                 open = Some((ticks, fence));
             }
             Some((opening, _)) if ticks >= *opening && after_ticks.is_empty() => {
@@ -79,13 +83,22 @@ fn check_include(page: &Path, line: &str, problems: &mut Vec<String>) {
     };
     let file = page.parent().unwrap().join(&target);
     let Ok(text) = std::fs::read_to_string(&file) else {
-        problems.push(format!("{}: includes {target}, which does not exist", page.display()));
+        problems.push(format!(
+            "{}: includes {target}, which does not exist",
+            page.display()
+        ));
         return;
     };
     if let Some(anchor) = anchor {
-        let marks = |mark: &str| text.lines().any(|l| l.trim_end().ends_with(&format!("{mark}: {anchor}")));
+        let marks = |mark: &str| {
+            text.lines()
+                .any(|l| l.trim_end().ends_with(&format!("{mark}: {anchor}")))
+        };
         if !(marks("ANCHOR") && marks("ANCHOR_END")) {
-            problems.push(format!("{}: {target} has no complete anchor `{anchor}`", page.display()));
+            problems.push(format!(
+                "{}: {target} has no complete anchor `{anchor}`",
+                page.display()
+            ));
         }
     }
 }
@@ -150,9 +163,15 @@ fn every_page_is_in_the_summary_and_every_image_exists() {
     let summary = std::fs::read_to_string(book.join("SUMMARY.md")).unwrap();
     let mut problems = Vec::new();
     for page in pages(&book) {
-        let relative = page.strip_prefix(&book).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = page
+            .strip_prefix(&book)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if relative != "SUMMARY.md" && !summary.contains(&format!("]({relative})")) {
-            problems.push(format!("{relative} is not listed in SUMMARY.md, so no reader can reach it"));
+            problems.push(format!(
+                "{relative} is not listed in SUMMARY.md, so no reader can reach it"
+            ));
         }
         let text = std::fs::read_to_string(&page).unwrap();
         for target in image_targets(&text) {
@@ -176,6 +195,9 @@ fn the_markdown_readers_understand_the_books_markdown() {
         include_target("{{#include ../../workspace/x.rs:anchor}}"),
         Some(("../../workspace/x.rs".to_owned(), Some("anchor".to_owned())))
     );
-    assert_eq!(include_target("{{#include a.rs:3:9}}"), Some(("a.rs".to_owned(), None)));
+    assert_eq!(
+        include_target("{{#include a.rs:3:9}}"),
+        Some(("a.rs".to_owned(), None))
+    );
     assert_eq!(image_targets(text), ["map.svg"]);
 }
