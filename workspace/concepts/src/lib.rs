@@ -23,3 +23,23 @@ use std::time::Duration;
 
 /// Every sleep in the counting examples lasts one second.
 pub const ONE_SECOND: Duration = Duration::from_secs(1);
+
+/// `--sleeps`, shared by `countsync` and `countasync`.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct CountArgs {
+    /// Sleeps per count: 1 (One, sleep, Two) or 2 (one more sleep after Two)
+    #[arg(
+        long,
+        default_value_t = 1,
+        value_parser = support::cli::number_in(1u8..=2),
+        allow_negative_numbers = true
+    )]
+    sleeps: u8,
+}
+
+impl CountArgs {
+    /// Whether each count sleeps again after printing `Two`.
+    pub fn trailing_sleep(&self) -> bool {
+        self.sleeps == 2
+    }
+}

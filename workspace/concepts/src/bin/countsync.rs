@@ -1,8 +1,8 @@
 //! Three counts with blocking sleeps: `cargo run -p concepts --bin countsync`.
 
 use clap::Parser;
-use concepts::countsync;
-use support::cli::{ClockArgs, number_in};
+use concepts::{CountArgs, countsync};
+use support::cli::ClockArgs;
 use support::clock::{run_blocking, seconds};
 use support::{Console, Stopwatch};
 
@@ -10,9 +10,8 @@ use support::{Console, Stopwatch};
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Cli {
-    /// Sleeps per count: 1 (One, sleep, Two) or 2 (one more sleep after Two)
-    #[arg(long, default_value_t = 1, value_parser = number_in(1u8..=2), allow_negative_numbers = true)]
-    sleeps: u8,
+    #[command(flatten)]
+    count: CountArgs,
 
     #[command(flatten)]
     timing: ClockArgs,
@@ -23,7 +22,7 @@ fn main() -> std::io::Result<()> {
     let console = Console::stdout();
     let elapsed = run_blocking(cli.timing.clock, |sleep| {
         let stopwatch = Stopwatch::start();
-        countsync::main(&console, cli.sleeps == 2, sleep);
+        countsync::main(&console, cli.count.trailing_sleep(), sleep);
         stopwatch.elapsed()
     })?;
     console.line(format!(
