@@ -1,0 +1,38 @@
+//! Three tasks drawing random numbers: `cargo run -p rules --bin makerandom`.
+
+use clap::Parser;
+use rules::makerandom;
+use support::Console;
+use support::cli::{self, RunArgs, Runtime, number_in};
+use support::clock::block_on_tokio;
+
+/// Three tasks draw random integers in 0..=10 until one beats their threshold (9, 8, 7),
+/// sleeping 1, 2 and 3 seconds between tries.
+///
+/// The random source is Python's: with the default seed 444 the output is,
+/// line for line, the one Real Python's article shows.
+#[derive(Debug, Parser)]
+#[command(version)]
+struct Cli {
+    /// Seed for the random source, as Python's random.seed(N)
+    #[arg(long, default_value_t = 444, value_parser = number_in(0..=u64::MAX), allow_negative_numbers = true)]
+    seed: u64,
+
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+fn main() -> std::io::Result<()> {
+    let cli: Cli = cli::parse(|cli: &Cli| cli.run.validate());
+    let console = Console::stdout();
+    let results = match cli.run.runtime {
+        Runtime::Tokio => block_on_tokio(
+            cli.run.clock(),
+            makerandom::run_on_tokio(cli.seed, &console),
+        )?,
+        Runtime::Smol => makerandom::run_on_smol(cli.seed, &console),
+    };
+    console.line("");
+    console.line(makerandom::summary(&results));
+    Ok(())
+}

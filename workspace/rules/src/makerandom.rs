@@ -1,0 +1,123 @@
+//! `makerandom`: tasks that keep drawing random numbers until one is high enough.
+//!
+//! Drawing a number is instant; the sleep between draws stands in for an IO
+//! wait of uncertain length, such as waiting for a message from a peer. Three
+//! tasks share one random source, so the numbers each one sees depend on when
+//! the others drew theirs: the output is a record of how the event loop
+//! interleaved them.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use support::{Color, Console, PyRandom};
+
+/// The random source the tasks share, like Python's module-level `random`.
+///
+/// A plain `std::sync::Mutex` is right here: it is never held across an
+/// `.await`, only for the instant of one draw.
+pub type SharedRandom = Arc<Mutex<PyRandom>>;
+
+fn draw(random: &SharedRandom) -> u64 {
+    random
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .randint(0..=10)
+}
+
+// ANCHOR: makerandom
+/// Draws integers in `0..=10` until one exceeds `threshold`, sleeping
+/// `idx + 1` seconds after each draw that is too low. Returns the winner.
+pub async fn makerandom<F>(
+    idx: usize,
+    threshold: u64,
+    random: SharedRandom,
+    console: Console,
+    sleep: impl Fn(Duration) -> F,
+) -> u64
+where
+    F: Future<Output = ()>,
+{
+    let color = Color::for_index(idx);
+    console.line(console.paint(color, format!("Initiated makerandom({idx}).")));
+    let mut number = draw(&random);
+    while number <= threshold {
+        let line = format!("makerandom({idx}) == {number} too low; retrying.");
+        console.line(console.paint(color, line));
+        sleep(Duration::from_secs(idx as u64 + 1)).await;
+        number = draw(&random);
+    }
+    let line = format!("---> Finished: makerandom({idx}) == {number}");
+    console.line(console.paint(color, line));
+    number
+}
+// ANCHOR_END: makerandom
+
+/// The three tasks of the example, with thresholds 9, 8 and 7, ready to spawn.
+///
+/// Each future owns what it uses (a handle on the random source, the
+/// console, the timer), so it is `'static` and can be handed to a runtime's
+/// `spawn`.
+pub fn three_tasks<S, F>(
+    seed: u64,
+    console: &Console,
+    sleep: S,
+) -> Vec<impl Future<Output = u64> + Send + 'static>
+where
+    S: Fn(Duration) -> F + Clone + Send + 'static,
+    F: Future<Output = ()> + Send + 'static,
+{
+    let random: SharedRandom = Arc::new(Mutex::new(PyRandom::seed(seed)));
+    (0..3)
+        .map(|idx| {
+            makerandom(
+                idx,
+                10 - idx as u64 - 1,
+                random.clone(),
+                console.clone(),
+                sleep.clone(),
+            )
+        })
+        .collect()
+}
+
+// ANCHOR: runtimes
+/// Spawns the three tasks on the current tokio runtime and gathers their results.
+pub async fn run_on_tokio(seed: u64, console: &Console) -> Vec<u64> {
+    let handles: Vec<_> = three_tasks(seed, console, tokio::time::sleep)
+        .into_iter()
+        .map(tokio::spawn)
+        .collect();
+    let mut results = Vec::new();
+    for handle in handles {
+        results.push(handle.await.expect("makerandom does not panic"));
+    }
+    results
+}
+
+/// The same on smol: a single-threaded executor, driven by `block_on`.
+pub fn run_on_smol(seed: u64, console: &Console) -> Vec<u64> {
+    let executor = smol::LocalExecutor::new();
+    let tasks: Vec<_> = three_tasks(seed, console, support::clock::smol_sleep)
+        .into_iter()
+        .map(|task| executor.spawn(task))
+        .collect();
+    smol::block_on(executor.run(async {
+        let mut results = Vec::new();
+        for task in tasks {
+            results.push(task.await);
+        }
+        results
+    }))
+}
+// ANCHOR_END: runtimes
+
+/// The closing line: `r1: 10, r2: 10, r3: 9`.
+pub fn summary(results: &[u64]) -> String {
+    results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("r{}: {r}", i + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
