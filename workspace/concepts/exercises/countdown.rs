@@ -10,8 +10,12 @@ use support::Console;
 // ANCHOR: starter
 /// Prints `"{name}: {n}"` for `n` from `from` down to 1, sleeping one
 /// second after each number, then prints `"{name}: liftoff!"`.
-pub async fn countdown<F>(console: &Console, name: &str, from: u32, sleep: impl Fn(Duration) -> F)
-where
+pub async fn countdown<F>(
+    console: &Console,
+    name: &str,
+    from: u32,
+    sleep: impl Fn(Duration) -> F,
+) where
     F: Future<Output = ()>,
 {
     todo!("print the numbers, awaiting `sleep(Duration::from_secs(1))` after each")

@@ -197,7 +197,9 @@ pub fn report(
             "schedule", "Judit's last move", "all games over", "Judit waited"
         ),
     ];
-    for (name, outcome) in [("synchronous", synchronous), ("asynchronous", asynchronous)] {
+    for (name, outcome) in
+        [("synchronous", synchronous), ("asynchronous", asynchronous)]
+    {
         if let Some(outcome) = outcome {
             lines.push(format!(
                 "{name:<13} {:>18} {:>15} {:>13}",
@@ -208,8 +210,8 @@ pub fn report(
         }
     }
     if let (Some(synchronous), Some(asynchronous)) = (synchronous, asynchronous) {
-        let speedup =
-            synchronous.all_games_over.as_secs_f64() / asynchronous.all_games_over.as_secs_f64();
+        let speedup = synchronous.all_games_over.as_secs_f64()
+            / asynchronous.all_games_over.as_secs_f64();
         lines.push(String::new());
         lines.push(format!(
             "Moving from table to table finished the exhibition {speedup:.1} times sooner."

@@ -14,8 +14,11 @@ use crate::ONE_SECOND;
 /// `sleep` is the runtime's timer: `tokio::time::sleep` or smol's
 /// `Timer::after`. Awaiting it suspends this future and hands the thread
 /// back to the event loop until the timer fires.
-pub async fn count<F>(console: &Console, trailing_sleep: bool, sleep: impl Fn(Duration) -> F)
-where
+pub async fn count<F>(
+    console: &Console,
+    trailing_sleep: bool,
+    sleep: impl Fn(Duration) -> F,
+) where
     F: Future<Output = ()>,
 {
     console.line("One");
@@ -30,8 +33,11 @@ where
 ///
 /// `join_all` polls its futures in order, on the current task: concurrency
 /// on one thread, with no second thread involved.
-pub async fn main<F>(console: &Console, trailing_sleep: bool, sleep: impl Fn(Duration) -> F)
-where
+pub async fn main<F>(
+    console: &Console,
+    trailing_sleep: bool,
+    sleep: impl Fn(Duration) -> F,
+) where
     F: Future<Output = ()>,
 {
     join_all((0..3).map(|_| count(console, trailing_sleep, &sleep))).await;

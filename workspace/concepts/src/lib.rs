@@ -30,6 +30,7 @@ pub struct CountArgs {
     /// Sleeps per count: 1 (One, sleep, Two) or 2 (one more sleep after Two)
     #[arg(
         long,
+        value_name = "N",
         default_value_t = 1,
         value_parser = support::cli::number_in(1u8..=2),
         allow_negative_numbers = true

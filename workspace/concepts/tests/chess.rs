@@ -56,7 +56,9 @@ async fn twenty_four_opponents_take_one_hour_of_judits_time_table_to_table() {
 fn expected_async_end(exhibition: &Exhibition) -> Duration {
     let walk = exhibition.judit_move * exhibition.opponents;
     let move_and_reply = exhibition.judit_move + exhibition.opponent_move;
-    walk.max(move_and_reply) * (exhibition.move_pairs - 1) + walk + exhibition.opponent_move
+    walk.max(move_and_reply) * (exhibition.move_pairs - 1)
+        + walk
+        + exhibition.opponent_move
 }
 
 #[tokio::test(start_paused = true)]
@@ -66,7 +68,8 @@ async fn the_clock_agrees_with_the_formula_for_many_shapes() {
     for opponents in [1, 4, 11, 12, 13, 24, 50] {
         let exhibition = with_opponents(opponents);
         let (synchronous, asynchronous) = play(&exhibition).await;
-        let game = (exhibition.judit_move + exhibition.opponent_move) * exhibition.move_pairs;
+        let game =
+            (exhibition.judit_move + exhibition.opponent_move) * exhibition.move_pairs;
         assert_eq!(
             synchronous.all_games_over,
             game * opponents,

@@ -13,7 +13,8 @@ const SYNC_ORDER: [&str; 6] = ["One", "Two", "One", "Two", "One", "Two"];
 #[tokio::test(start_paused = true)]
 async fn countasync_takes_one_second_and_interleaves() {
     let console = Console::recorder();
-    let ((), elapsed) = timed(countasync::main(&console, false, tokio::time::sleep)).await;
+    let ((), elapsed) =
+        timed(countasync::main(&console, false, tokio::time::sleep)).await;
     assert_eq!(elapsed, Duration::from_secs(1));
     assert_eq!(console.lines(), ASYNC_ORDER);
 }
@@ -22,7 +23,8 @@ async fn countasync_takes_one_second_and_interleaves() {
 #[tokio::test(start_paused = true)]
 async fn countasync_with_two_sleeps_takes_two_seconds() {
     let console = Console::recorder();
-    let ((), elapsed) = timed(countasync::main(&console, true, tokio::time::sleep)).await;
+    let ((), elapsed) =
+        timed(countasync::main(&console, true, tokio::time::sleep)).await;
     assert_eq!(elapsed, Duration::from_secs(2));
     assert_eq!(console.lines(), ASYNC_ORDER);
 }

@@ -12,7 +12,8 @@ use support::clock::timed;
 #[tokio::test(start_paused = true)]
 async fn a_countdown_prints_every_number_then_lifts_off() {
     let console = Console::recorder();
-    let ((), elapsed) = timed(countdown::countdown(&console, "A", 3, tokio::time::sleep)).await;
+    let ((), elapsed) =
+        timed(countdown::countdown(&console, "A", 3, tokio::time::sleep)).await;
     assert_eq!(console.lines(), ["A: 3", "A: 2", "A: 1", "A: liftoff!"]);
     assert_eq!(
         elapsed,
@@ -24,7 +25,8 @@ async fn a_countdown_prints_every_number_then_lifts_off() {
 #[tokio::test(start_paused = true)]
 async fn two_countdowns_overlap() {
     let console = Console::recorder();
-    let ((), elapsed) = timed(countdown::two_countdowns(&console, tokio::time::sleep)).await;
+    let ((), elapsed) =
+        timed(countdown::two_countdowns(&console, tokio::time::sleep)).await;
     let lines = console.lines();
     let of = |name: &str| -> Vec<String> {
         lines

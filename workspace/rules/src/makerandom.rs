@@ -96,9 +96,14 @@ pub async fn run_on_tokio(seed: u64, console: &Console) -> Vec<u64> {
 }
 
 /// The same on smol: a single-threaded executor, driven by `block_on`.
-pub fn run_on_smol(seed: u64, console: &Console) -> Vec<u64> {
+/// The binary passes `support::clock::smol_sleep` as `sleep`.
+pub fn run_on_smol<S, F>(seed: u64, console: &Console, sleep: S) -> Vec<u64>
+where
+    S: Fn(Duration) -> F + Clone + Send + 'static,
+    F: Future<Output = ()> + Send + 'static,
+{
     let executor = smol::LocalExecutor::new();
-    let tasks: Vec<_> = three_tasks(seed, console, support::clock::smol_sleep)
+    let tasks: Vec<_> = three_tasks(seed, console, sleep)
         .into_iter()
         .map(|task| executor.spawn(task))
         .collect();

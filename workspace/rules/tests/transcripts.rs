@@ -2,5 +2,13 @@
 
 #[test]
 fn the_books_transcripts_match_the_programs() {
-    support::check_transcripts!("makerandom");
+    support::check_transcripts!(
+        "awaitables",
+        "blocking",
+        "lazy",
+        "makerandom",
+        "mygen",
+        "state-machine",
+        "mini-executor"
+    );
 }

@@ -101,8 +101,8 @@ pub fn parse<C: Parser>(validate: impl FnOnce(&C) -> Result<(), String>) -> C {
     // name from argv, so the error's usage line names the right binary.
     let mut command = C::command();
     let matches = command.get_matches_mut();
-    let cli =
-        C::from_arg_matches(&matches).unwrap_or_else(|error| error.format(&mut command).exit());
+    let cli = C::from_arg_matches(&matches)
+        .unwrap_or_else(|error| error.format(&mut command).exit());
     if let Err(message) = validate(&cli) {
         command.error(ErrorKind::ArgumentConflict, message).exit();
     }

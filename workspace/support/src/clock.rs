@@ -7,7 +7,7 @@
 //! `12:00:00`. Tests use that clock, and so do the runs that produce the
 //! book's transcripts, which is why the book can print exact figures.
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -44,8 +44,9 @@ impl Stopwatch {
     }
 }
 
-/// Awaits `future` and reports how long it took on the runtime's clock.
-pub async fn timed<F: Future>(future: F) -> (F::Output, Duration) {
+/// Awaits `future` (anything `.await` accepts) and reports how long it took
+/// on the runtime's clock.
+pub async fn timed<F: IntoFuture>(future: F) -> (F::Output, Duration) {
     let stopwatch = Stopwatch::start();
     let output = future.await;
     (output, stopwatch.elapsed())
@@ -67,7 +68,10 @@ pub fn tokio_runtime(clock: ClockMode) -> std::io::Result<tokio::runtime::Runtim
 }
 
 /// Runs `future` to completion on [`tokio_runtime`]: the course's `asyncio.run`.
-pub fn block_on_tokio<F: Future>(clock: ClockMode, future: F) -> std::io::Result<F::Output> {
+pub fn block_on_tokio<F: Future>(
+    clock: ClockMode,
+    future: F,
+) -> std::io::Result<F::Output> {
     Ok(tokio_runtime(clock)?.block_on(future))
 }
 

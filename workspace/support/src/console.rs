@@ -83,7 +83,8 @@ pub struct Console {
 impl Console {
     /// Standard output, coloured only if it is a terminal and `NO_COLOR` is unset.
     pub fn stdout() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        let no_color =
+            std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
         let color = !no_color && std::io::stdout().is_terminal();
         Self {
             sink: Sink::Stdout { color },
@@ -130,7 +131,9 @@ impl Console {
     pub fn lines(&self) -> Vec<String> {
         match &self.sink {
             Sink::Stdout { .. } => Vec::new(),
-            Sink::Recorder(lines) => lines.lock().unwrap_or_else(PoisonError::into_inner).clone(),
+            Sink::Recorder(lines) => {
+                lines.lock().unwrap_or_else(PoisonError::into_inner).clone()
+            }
         }
     }
 }

@@ -111,7 +111,8 @@ impl PyRandom {
     /// Regenerates all 624 words at once, as the reference implementation does.
     fn twist(&mut self) {
         for i in 0..STATE_WORDS {
-            let y = (self.state[i] & UPPER_MASK) | (self.state[(i + 1) % STATE_WORDS] & LOWER_MASK);
+            let y = (self.state[i] & UPPER_MASK)
+                | (self.state[(i + 1) % STATE_WORDS] & LOWER_MASK);
             let mut next = self.state[(i + SHIFT_WORDS) % STATE_WORDS] ^ (y >> 1);
             if y & 1 == 1 {
                 next ^= MATRIX_A;

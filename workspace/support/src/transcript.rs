@@ -83,10 +83,11 @@ fn check_one(
     bins: &[(&str, &str)],
     update: bool,
 ) -> Result<(), String> {
-    let shown = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let shown = std::fs::read_to_string(file)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
     let (command_line, expected) = shown.split_once('\n').unwrap_or((&shown, ""));
-    let invocation =
-        Invocation::parse(command_line).map_err(|e| format!("{}: {e}", file.display()))?;
+    let invocation = Invocation::parse(command_line)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
     if invocation.package != crate_name {
         return Err(format!(
             "{}: runs `-p {}` but lives in the {crate_name} chapter",
@@ -94,15 +95,16 @@ fn check_one(
             invocation.package
         ));
     }
-    let Some((_, binary)) = bins.iter().find(|(name, _)| *name == invocation.bin) else {
+    let Some((_, binary)) = bins.iter().find(|(name, _)| *name == invocation.bin)
+    else {
         return Err(format!(
             "{}: no binary `{}` in crate {crate_name}",
             file.display(),
             invocation.bin
         ));
     };
-    let actual =
-        run(Path::new(binary), &invocation.args).map_err(|e| format!("{}: {e}", file.display()))?;
+    let actual = run(Path::new(binary), &invocation.args)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
     if actual == expected {
         return Ok(());
     }
@@ -128,14 +130,15 @@ struct Invocation {
 
 impl Invocation {
     fn parse(line: &str) -> Result<Self, String> {
-        let usage =
-            "the first line must read `$ cargo run [--release] -p CRATE --bin NAME [-- ARGS]`";
+        let usage = "the first line must read `$ cargo run [--release] -p CRATE --bin NAME [-- ARGS]`";
         let rest = line
             .strip_prefix("$ cargo run ")
             .ok_or_else(|| format!("{usage}: {line}"))?;
         // Arguments are split on white space and passed as they are, so
         // anything a shell would interpret is refused rather than misread.
-        if rest.contains(['"', '\'', '\\', '$', '|', '>', '<', '&', ';', '*'].as_slice()) {
+        if rest
+            .contains(['"', '\'', '\\', '$', '|', '>', '<', '&', ';', '*'].as_slice())
+        {
             return Err(format!(
                 "{usage}, without quotes, variables or redirections: {line}"
             ));
@@ -214,20 +217,26 @@ fn first_difference(expected: &str, actual: &str) -> String {
             );
         }
     }
-    "  the lines agree but the line endings differ (a missing final newline?)".to_owned()
+    "  the lines agree but the line endings differ (a missing final newline?)"
+        .to_owned()
 }
 
 /// Every binary under `src/bin/` must be listed, so `--help` is checked for all.
-fn check_every_binary_is_listed(manifest_dir: &Path, bins: &[(&str, &str)]) -> Option<String> {
-    let mut on_disk: Vec<String> = files_with_extension(&manifest_dir.join("src/bin"), "rs")
-        .iter()
-        .filter_map(|path| {
-            path.file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-        })
-        .collect();
+fn check_every_binary_is_listed(
+    manifest_dir: &Path,
+    bins: &[(&str, &str)],
+) -> Option<String> {
+    let mut on_disk: Vec<String> =
+        files_with_extension(&manifest_dir.join("src/bin"), "rs")
+            .iter()
+            .filter_map(|path| {
+                path.file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+            })
+            .collect();
     on_disk.sort();
-    let mut listed: Vec<String> = bins.iter().map(|(name, _)| (*name).to_owned()).collect();
+    let mut listed: Vec<String> =
+        bins.iter().map(|(name, _)| (*name).to_owned()).collect();
     listed.sort();
     (on_disk != listed).then(|| {
         format!("check_transcripts! lists binaries {listed:?}, but src/bin/ holds {on_disk:?}")
@@ -301,7 +310,8 @@ mod tests {
     #[test]
     fn parses_the_commands_readers_type() {
         let parsed =
-            Invocation::parse("$ cargo run -p concepts --bin chess -- --opponents 4").unwrap();
+            Invocation::parse("$ cargo run -p concepts --bin chess -- --opponents 4")
+                .unwrap();
         assert_eq!(
             parsed,
             Invocation {
@@ -310,8 +320,10 @@ mod tests {
                 args: vec!["--opponents".into(), "4".into()]
             }
         );
-        let release =
-            Invocation::parse("$ cargo run --release -p multiprocessing --bin cpu-bound").unwrap();
+        let release = Invocation::parse(
+            "$ cargo run --release -p multiprocessing --bin cpu-bound",
+        )
+        .unwrap();
         assert_eq!(release.bin, "cpu-bound");
         assert!(release.args.is_empty());
     }
@@ -320,8 +332,13 @@ mod tests {
     fn refuses_what_it_cannot_replay_exactly() {
         assert!(Invocation::parse("cargo run -p concepts --bin chess").is_err());
         assert!(Invocation::parse("$ cargo run --bin chess").is_err());
-        assert!(Invocation::parse("$ cargo run -p concepts --bin chess -- --name 'a b'").is_err());
-        assert!(Invocation::parse("$ cargo run -p concepts --bin chess -- $HOME").is_err());
+        assert!(
+            Invocation::parse("$ cargo run -p concepts --bin chess -- --name 'a b'")
+                .is_err()
+        );
+        assert!(
+            Invocation::parse("$ cargo run -p concepts --bin chess -- $HOME").is_err()
+        );
         assert!(Invocation::parse("$ cargo build -p concepts --bin chess").is_err());
     }
 

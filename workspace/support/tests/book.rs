@@ -112,7 +112,8 @@ fn every_listing_and_output_block_comes_from_the_code() {
             let mut attributes = fence.info.split(',');
             let language = attributes.next().unwrap_or_default();
             let std_only = attributes.any(|attribute| attribute == "std-only");
-            let lines: Vec<&String> = fence.body.iter().filter(|l| !l.trim().is_empty()).collect();
+            let lines: Vec<&String> =
+                fence.body.iter().filter(|l| !l.trim().is_empty()).collect();
             let at = format!("{}:{}", page.display(), fence.first_line);
             match language {
                 "rust" if std_only => {}
@@ -175,7 +176,9 @@ fn every_page_is_in_the_summary_and_every_image_exists() {
         }
         let text = std::fs::read_to_string(&page).unwrap();
         for target in image_targets(&text) {
-            if !target.starts_with("http") && !page.parent().unwrap().join(target).is_file() {
+            if !target.starts_with("http")
+                && !page.parent().unwrap().join(target).is_file()
+            {
                 problems.push(format!("{relative}: image {target} does not exist"));
             }
         }

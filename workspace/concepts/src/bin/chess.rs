@@ -15,22 +15,26 @@ use support::clock::{ClockMode, block_on_tokio};
 /// the wall clock, every duration divided by --speedup, and each of Judit's
 /// moves is printed as it happens.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, max_term_width = 80)]
 struct Cli {
     /// Number of opponents (boards)
-    #[arg(long, default_value_t = 24, value_parser = number_in(1u32..=1000), allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", default_value_t = 24)]
+    #[arg(value_parser = number_in(1u32..=1000), allow_negative_numbers = true)]
     opponents: u32,
 
     /// Seconds Judit takes per move
-    #[arg(long, default_value_t = 5, value_parser = number_in(1u32..=3600), allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 5)]
+    #[arg(value_parser = number_in(1u32..=3600), allow_negative_numbers = true)]
     judit_seconds: u32,
 
     /// Seconds each opponent takes per move
-    #[arg(long, default_value_t = 55, value_parser = number_in(0u32..=3600), allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 55)]
+    #[arg(value_parser = number_in(0u32..=3600), allow_negative_numbers = true)]
     opponent_seconds: u32,
 
     /// Move pairs per game (a move by Judit and the reply)
-    #[arg(long, default_value_t = 30, value_parser = number_in(1u32..=500), allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    #[arg(value_parser = number_in(1u32..=500), allow_negative_numbers = true)]
     move_pairs: u32,
 
     /// Which schedules to play
@@ -44,6 +48,7 @@ struct Cli {
     /// With --real-time: how many times faster than life to play
     #[arg(
         long,
+        value_name = "N",
         default_value_t = 720,
         requires = "real_time",
         value_parser = number_in(1u32..=5000),

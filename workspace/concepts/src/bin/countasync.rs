@@ -8,7 +8,7 @@ use support::clock::{block_on_tokio, seconds, smol_sleep, timed};
 
 /// Count "One, Two" three times at once: while one count sleeps, the event loop runs the others.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, max_term_width = 80)]
 struct Cli {
     #[command(flatten)]
     count: CountArgs,

@@ -8,7 +8,7 @@ use support::{Console, Stopwatch};
 
 /// Count "One, Two" three times, sleeping with blocking calls: each count waits for the last.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, max_term_width = 80)]
 struct Cli {
     #[command(flatten)]
     count: CountArgs,

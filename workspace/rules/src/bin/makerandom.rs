@@ -4,7 +4,7 @@ use clap::Parser;
 use rules::makerandom;
 use support::Console;
 use support::cli::{self, RunArgs, Runtime, number_in};
-use support::clock::block_on_tokio;
+use support::clock::{block_on_tokio, smol_sleep};
 
 /// Three tasks draw random integers in 0..=10 until one beats their threshold (9, 8, 7),
 /// sleeping 1, 2 and 3 seconds between tries.
@@ -12,10 +12,11 @@ use support::clock::block_on_tokio;
 /// The random source is Python's: with the default seed 444 the output is,
 /// line for line, the one Real Python's article shows.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, max_term_width = 80)]
 struct Cli {
     /// Seed for the random source, as Python's random.seed(N)
-    #[arg(long, default_value_t = 444, value_parser = number_in(0..=u64::MAX), allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", default_value_t = 444)]
+    #[arg(value_parser = number_in(0..=u64::MAX), allow_negative_numbers = true)]
     seed: u64,
 
     #[command(flatten)]
@@ -30,7 +31,7 @@ fn main() -> std::io::Result<()> {
             cli.run.clock(),
             makerandom::run_on_tokio(cli.seed, &console),
         )?,
-        Runtime::Smol => makerandom::run_on_smol(cli.seed, &console),
+        Runtime::Smol => makerandom::run_on_smol(cli.seed, &console, smol_sleep),
     };
     console.line("");
     console.line(makerandom::summary(&results));

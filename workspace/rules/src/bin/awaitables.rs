@@ -1,0 +1,21 @@
+//! What can be awaited: `cargo run -p rules --bin awaitables`.
+
+use clap::Parser;
+use rules::awaitables;
+use support::Console;
+use support::cli::ClockArgs;
+use support::clock::block_on_tokio;
+
+/// Await an async fn, a builder that implements IntoFuture, and a future written by hand.
+#[derive(Debug, Parser)]
+#[command(version, max_term_width = 80)]
+struct Cli {
+    #[command(flatten)]
+    timing: ClockArgs,
+}
+
+fn main() -> std::io::Result<()> {
+    let cli = Cli::parse();
+    let console = Console::stdout();
+    block_on_tokio(cli.timing.clock, awaitables::demo(&console))
+}

@@ -1,0 +1,94 @@
+//! The blocking lesson, checked by the order of its lines.
+//!
+//! A blocking sleep holds a real thread, so most of these tests run on the
+//! real clock with short waits. Real time depends on the machine, so they
+//! assert only what no machine can change: the order of the lines, and
+//! lower bounds on the time (a sleep never ends early). The async variant
+//! alone can use tokio's paused clock and assert an exact time.
+
+use std::time::{Duration, Instant};
+
+use rules::blocking::{self, Wait};
+use support::Console;
+use support::clock::timed;
+
+const WAIT: Duration = Duration::from_millis(20);
+
+/// Runs the three tasks with `wait`, returning their lines and the real time taken.
+async fn run(wait: Wait) -> (Vec<String>, Duration) {
+    let console = Console::recorder();
+    let started = Instant::now();
+    blocking::run(wait, WAIT, &console).await;
+    (console.lines(), started.elapsed())
+}
+
+/// Whether every `started` line comes before every `done` line.
+fn all_start_before_any_finishes(lines: &[String]) -> bool {
+    let last_start = lines.iter().rposition(|l| l.ends_with("started"));
+    let first_done = lines.iter().position(|l| l.ends_with("done"));
+    matches!((last_start, first_done), (Some(s), Some(d)) if s < d)
+}
+
+/// The three tasks' lines, each once, whatever the order.
+fn sorted(lines: &[String]) -> Vec<String> {
+    let mut sorted = lines.to_vec();
+    sorted.sort();
+    sorted
+}
+
+const EVERY_LINE: [&str; 6] = [
+    "task 1: done",
+    "task 1: started",
+    "task 2: done",
+    "task 2: started",
+    "task 3: done",
+    "task 3: started",
+];
+
+// `#[tokio::test]` runs on a current-thread runtime, like the program.
+#[tokio::test]
+async fn a_blocking_wait_makes_the_tasks_take_turns() {
+    let (lines, elapsed) = run(Wait::Blocking).await;
+    // Each task runs from start to finish before the next can begin.
+    assert_eq!(
+        lines,
+        [
+            "task 1: started",
+            "task 1: done",
+            "task 2: started",
+            "task 2: done",
+            "task 3: started",
+            "task 3: done",
+        ]
+    );
+    assert!(
+        elapsed >= 3 * WAIT,
+        "three waits, one after another: {elapsed:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_async_wait_overlaps_and_takes_exactly_one_wait() {
+    let console = Console::recorder();
+    let ((), elapsed) = timed(blocking::run(Wait::Async, WAIT, &console)).await;
+    let lines = console.lines();
+    assert!(all_start_before_any_finishes(&lines), "{lines:?}");
+    assert_eq!(sorted(&lines), EVERY_LINE);
+    assert_eq!(elapsed, WAIT, "the three waits overlap completely");
+}
+
+#[tokio::test]
+async fn spawn_blocking_moves_the_wait_off_the_event_loop() {
+    let (lines, elapsed) = run(Wait::SpawnBlocking).await;
+    assert!(all_start_before_any_finishes(&lines), "{lines:?}");
+    assert_eq!(sorted(&lines), EVERY_LINE);
+    // Task 3's thread sleeps longest; no thread can finish early.
+    assert!(elapsed >= WAIT + 2 * blocking::IN_TURN, "{elapsed:?}");
+}
+
+#[test]
+fn the_time_is_shown_to_a_tenth_of_a_second() {
+    assert_eq!(blocking::tenths(Duration::from_millis(3004)), "3.0");
+    assert_eq!(blocking::tenths(Duration::from_millis(1049)), "1.0");
+    assert_eq!(blocking::tenths(Duration::from_millis(2960)), "3.0");
+}

@@ -1,0 +1,88 @@
+//! What an async fn compiles to: sizes of state machines, and polling by hand.
+
+use std::task::Poll;
+
+use rules::state_machine::{
+    TwoSteps, YieldOnce, awaits_once, drops_buffer_before_await, future_sizes,
+    holds_buffer_across_await, no_await, poll_to_completion, two_steps,
+};
+use support::Console;
+
+// Exact sizes depend on the compiler version, so these tests check only what
+// any version must do: store what is alive across an `.await`, and no more.
+
+#[test]
+fn a_buffer_kept_across_an_await_lives_inside_the_future() {
+    assert!(size_of_val(&holds_buffer_across_await()) > 1024);
+}
+
+#[test]
+fn a_buffer_dropped_before_the_await_does_not() {
+    let dropped_first = size_of_val(&drops_buffer_before_await());
+    assert!(dropped_first < 1024, "{dropped_first} bytes");
+    assert!(dropped_first < size_of_val(&holds_buffer_across_await()));
+}
+
+#[test]
+fn awaiting_something_makes_a_future_at_least_as_big_as_what_it_awaits() {
+    assert!(size_of_val(&awaits_once()) >= size_of_val(&YieldOnce::default()));
+    assert!(size_of_val(&no_await()) <= size_of_val(&awaits_once()));
+}
+
+#[test]
+fn the_reported_sizes_are_the_futures_sizes() {
+    let sizes = future_sizes();
+    assert_eq!(
+        sizes[2],
+        (
+            "holds_buffer_across_await()",
+            size_of_val(&holds_buffer_across_await())
+        )
+    );
+}
+
+const STEPS: [&str; 4] = [
+    "  created the future: none of its body has run yet",
+    "    body: runs up to the first .await",
+    "    body: resumed, runs up to the second .await",
+    "    body: resumed, returns 42",
+];
+
+fn expected_lines() -> Vec<String> {
+    [
+        STEPS[0],
+        STEPS[1],
+        "  poll 1 -> Pending",
+        STEPS[2],
+        "  poll 2 -> Pending",
+        STEPS[3],
+        "  poll 3 -> Ready(42)",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+#[test]
+fn polling_the_async_fn_by_hand_gives_pending_pending_ready() {
+    let console = Console::recorder();
+    let answers = poll_to_completion(&console, two_steps(&console));
+    assert_eq!(answers, [Poll::Pending, Poll::Pending, Poll::Ready(42)]);
+    assert_eq!(console.lines(), expected_lines());
+}
+
+#[test]
+fn the_hand_written_state_machine_behaves_the_same() {
+    let console = Console::recorder();
+    let answers = poll_to_completion(&console, TwoSteps::new(&console));
+    assert_eq!(answers, [Poll::Pending, Poll::Pending, Poll::Ready(42)]);
+    assert_eq!(console.lines(), expected_lines());
+}
+
+#[test]
+fn creating_a_future_runs_none_of_its_body() {
+    let console = Console::recorder();
+    let future = two_steps(&console);
+    assert!(console.lines().is_empty());
+    drop(future);
+    assert!(console.lines().is_empty());
+}
