@@ -17,6 +17,19 @@
 //! instead, after a deliberate change to a program. The same test runs
 //! `--help` of every binary the crate has, and refuses transcripts that no
 //! page of the chapter includes.
+//!
+//! # Measured transcripts
+//!
+//! A report that times real work (threads against tasks, CPU-bound work on
+//! every core) cannot print the same figures twice. Its output block lives in
+//! `book/<crate>/measured/<name>.txt` instead, and is checked differently:
+//! the command is run as written, `cargo run --release ...`, on the real
+//! clock (in its own target directory, `target/measured`, so it never waits
+//! on the build that runs the tests), and compared *in shape*: every number
+//! is masked, white space is collapsed, and a line starting `machine:` may
+//! name any machine. The words, the rows and the columns must still agree,
+//! so a report that changes what it prints fails the check; only the
+//! measurements may differ from the run the book shows.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,6 +38,27 @@ use std::time::{Duration, Instant};
 
 /// A program that runs longer than this in a transcript is taken as hung.
 const RUN_LIMIT: Duration = Duration::from_secs(120);
+
+/// A measured transcript also builds the crate in release mode first.
+const MEASURED_RUN_LIMIT: Duration = Duration::from_secs(900);
+
+/// How a transcript is replayed and compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `transcripts/`: the lesson binary on the virtual clock, compared exactly.
+    Exact,
+    /// `measured/`: the reader's own `cargo run --release`, compared in shape.
+    Measured,
+}
+
+impl Kind {
+    fn dir(self) -> &'static str {
+        match self {
+            Kind::Exact => "transcripts",
+            Kind::Measured => "measured",
+        }
+    }
+}
 
 /// Checks one lesson crate's transcripts and binaries; call it through
 /// [`check_transcripts!`](crate::check_transcripts), which fills in the paths.
@@ -46,23 +80,26 @@ pub fn check_lesson(crate_name: &str, manifest_dir: &str, bins: &[(&str, &str)])
         problems.extend(check_help(name, Path::new(path)));
     }
 
-    let transcripts = files_with_extension(&chapter.join("transcripts"), "txt");
     let pages = chapter_pages(&chapter);
-    for file in &transcripts {
-        let file_name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let include = format!("{{{{#include transcripts/{file_name}}}}}");
-        if !pages.iter().any(|page| page.contains(&include)) {
-            problems.push(format!(
-                "{}: no page of book/{crate_name} includes it",
-                file.display()
-            ));
-        }
-        if let Err(problem) = check_one(file, crate_name, bins, update) {
-            problems.push(problem);
+    for kind in [Kind::Exact, Kind::Measured] {
+        for file in &files_with_extension(&chapter.join(kind.dir()), "txt") {
+            let file_name = file
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let include = format!("{{{{#include {}/{file_name}}}}}", kind.dir());
+            if !pages.iter().any(|page| page.contains(&include)) {
+                problems.push(format!(
+                    "{}: no page of book/{crate_name} includes it",
+                    file.display()
+                ));
+            }
+            if let Err(problem) =
+                check_one(file, kind, (root, crate_name), bins, update)
+            {
+                problems.push(problem);
+            }
         }
     }
 
@@ -79,7 +116,8 @@ pub fn check_lesson(crate_name: &str, manifest_dir: &str, bins: &[(&str, &str)])
 /// Runs a transcript's command and compares (or rewrites) its output.
 fn check_one(
     file: &Path,
-    crate_name: &str,
+    kind: Kind,
+    (root, crate_name): (&Path, &str),
     bins: &[(&str, &str)],
     update: bool,
 ) -> Result<(), String> {
@@ -103,9 +141,16 @@ fn check_one(
             invocation.bin
         ));
     };
-    let actual = run(Path::new(binary), &invocation.args)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
-    if actual == expected {
+    let actual = match kind {
+        Kind::Exact => run(exact_command(Path::new(binary), &invocation), RUN_LIMIT),
+        Kind::Measured => run(measured_command(root, &invocation), MEASURED_RUN_LIMIT),
+    }
+    .map_err(|e| format!("{}: {e}", file.display()))?;
+    let agree = match kind {
+        Kind::Exact => actual == expected,
+        Kind::Measured => same_shape(expected, &actual),
+    };
+    if agree {
         return Ok(());
     }
     if update {
@@ -113,16 +158,20 @@ fn check_one(
             .map_err(|e| format!("{}: {e}", file.display()))?;
         return Ok(());
     }
+    let difference = match kind {
+        Kind::Exact => first_difference(expected, &actual),
+        Kind::Measured => first_difference(&shape(expected), &shape(&actual)),
+    };
     Err(format!(
-        "{}: the program's output differs\n{}",
-        file.display(),
-        first_difference(expected, &actual)
+        "{}: the program's output differs\n{difference}",
+        file.display()
     ))
 }
 
 /// The parts of `$ cargo run [--release] -p CRATE --bin NAME [-- ARGS...]` that matter.
 #[derive(Debug, PartialEq, Eq)]
 struct Invocation {
+    release: bool,
     package: String,
     bin: String,
     args: Vec<String>,
@@ -146,9 +195,11 @@ impl Invocation {
         let mut words = rest.split_whitespace();
         let (mut package, mut bin) = (None, None);
         let mut args = Vec::new();
+        let mut release = false;
         while let Some(word) = words.next() {
             match word {
-                "--release" | "-q" | "--quiet" => {}
+                "--release" => release = true,
+                "-q" | "--quiet" => {}
                 "-p" | "--package" => package = words.next().map(str::to_owned),
                 "--bin" => bin = words.next().map(str::to_owned),
                 "--" => {
@@ -158,48 +209,132 @@ impl Invocation {
             }
         }
         match (package, bin) {
-            (Some(package), Some(bin)) => Ok(Self { package, bin, args }),
+            (Some(package), Some(bin)) => Ok(Self {
+                release,
+                package,
+                bin,
+                args,
+            }),
             _ => Err(format!("{usage}: {line}")),
         }
     }
 }
 
-/// Runs a lesson binary the way the book's transcripts are made: virtual
-/// clock, no colour, no input. Returns stdout, then stderr, then the exit
-/// status if it was not success.
-fn run(binary: &Path, args: &[String]) -> Result<String, String> {
-    let mut child = Command::new(binary)
-        .args(args)
-        .env("COURSE_CLOCK", "virtual")
+/// An exact transcript runs the crate's freshly built binary on the
+/// virtual clock.
+fn exact_command(binary: &Path, invocation: &Invocation) -> Command {
+    let mut command = Command::new(binary);
+    command
+        .args(&invocation.args)
+        .env("COURSE_CLOCK", "virtual");
+    command
+}
+
+/// A measured transcript runs what the reader types, on the real clock.
+fn measured_command(root: &Path, invocation: &Invocation) -> Command {
+    // Under `cargo test`, CARGO names the cargo that is running the tests.
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(root)
+        .args(["run", "--quiet", "--locked"]);
+    if invocation.release {
+        command.arg("--release");
+    }
+    command
+        .args(["-p", &invocation.package, "--bin", &invocation.bin, "--"])
+        .args(&invocation.args)
+        .env("CARGO_TARGET_DIR", root.join("target").join("measured"))
+        .env_remove("COURSE_CLOCK");
+    command
+}
+
+/// Runs a transcript's command with no colour and no input. Returns stdout,
+/// then stderr, then the exit status if it was not success.
+fn run(mut command: Command, limit: Duration) -> Result<String, String> {
+    let shown = command.get_program().display().to_string();
+    let mut child = command
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
 
+    // Read both pipes while the program runs, so a long report cannot fill
+    // a pipe and stall.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
     let started = Instant::now();
     while child.try_wait().map_err(|e| e.to_string())?.is_none() {
-        if started.elapsed() > RUN_LIMIT {
+        if started.elapsed() > limit {
             let _ = child.kill();
-            return Err(format!(
-                "{} ran for more than {RUN_LIMIT:?}; killed",
-                binary.display()
-            ));
+            return Err(format!("{shown} ran for more than {limit:?}; killed"));
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    let output = child.wait_with_output().map_err(|e| e.to_string())?;
-    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
-    text.push_str(&String::from_utf8_lossy(&output.stderr));
-    if !output.status.success() {
-        let code = output
-            .status
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let mut text = stdout.join().unwrap_or_default();
+    text.push_str(&stderr.join().unwrap_or_default());
+    if !status.success() {
+        let code = status
             .code()
             .map_or_else(|| "killed by a signal".to_owned(), |c| c.to_string());
         let _ = writeln!(text, "[exit status: {code}]");
     }
     Ok(text)
+}
+
+fn drain(
+    pipe: Option<impl std::io::Read + Send + 'static>,
+) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut bytes);
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+/// A measured output with its measurements masked: each run of digits (with
+/// the `.` and `,` inside it) becomes `#`, white space collapses to one
+/// space, and a `machine:` line keeps only that word.
+fn shape(text: &str) -> String {
+    let mut shaped = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("machine:") {
+            shaped.push_str("machine: ...\n");
+            continue;
+        }
+        let words: Vec<String> = line.split_whitespace().map(mask_numbers).collect();
+        shaped.push_str(&words.join(" "));
+        shaped.push('\n');
+    }
+    shaped
+}
+
+fn mask_numbers(word: &str) -> String {
+    let mut masked = String::new();
+    let mut in_number = false;
+    for c in word.chars() {
+        let continues = in_number && matches!(c, '.' | ',');
+        if c.is_ascii_digit() || continues {
+            if !in_number {
+                masked.push('#');
+                in_number = true;
+            }
+        } else {
+            in_number = false;
+            masked.push(c);
+        }
+    }
+    masked
+}
+
+fn same_shape(expected: &str, actual: &str) -> bool {
+    shape(expected) == shape(actual)
 }
 
 fn first_difference(expected: &str, actual: &str) -> String {
@@ -305,7 +440,7 @@ macro_rules! check_transcripts {
 
 #[cfg(test)]
 mod tests {
-    use super::{Invocation, first_difference};
+    use super::{Invocation, first_difference, same_shape, shape};
 
     #[test]
     fn parses_the_commands_readers_type() {
@@ -315,6 +450,7 @@ mod tests {
         assert_eq!(
             parsed,
             Invocation {
+                release: false,
                 package: "concepts".into(),
                 bin: "chess".into(),
                 args: vec!["--opponents".into(), "4".into()]
@@ -325,6 +461,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(release.bin, "cpu-bound");
+        assert!(release.release);
         assert!(release.args.is_empty());
     }
 
@@ -347,5 +484,18 @@ mod tests {
         let report = first_difference("One\nTwo\n", "One\nThree\n");
         assert!(report.contains("line 2"), "{report}");
         assert!(report.contains("Three"), "{report}");
+    }
+
+    #[test]
+    fn measured_outputs_agree_in_shape_not_in_figures() {
+        let book = "machine: 2 cores, AMD EPYC 7B13\nkind      seconds  speedup\nthreads      1.02    1.96x\n";
+        let other_run = "machine: 8 cores, Intel Xeon\nkind      seconds  speedup\nthreads     12.5     0.98x\n";
+        assert!(same_shape(book, other_run));
+        assert_eq!(shape("1,000,000 tasks in 3.25 s."), "# tasks in # s.\n");
+        let renamed =
+            "machine: x\nkind      seconds  speedup\nprocesses    1.02    1.96x\n";
+        assert!(!same_shape(book, renamed));
+        let extra_row = format!("{book}async 1.0 1.0x\n");
+        assert!(!same_shape(book, &extra_row));
     }
 }

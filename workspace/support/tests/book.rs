@@ -3,8 +3,9 @@
 //! - every Rust listing is included from a crate (CI builds, tests and
 //!   lints it), never pasted; the one exception is a fence marked
 //!   `std-only`, which `mdbook test` compiles;
-//! - every output block (`console` or `text`) is exactly one transcript file,
-//!   which the chapter's crate regenerates and compares;
+//! - every output block (`console` or `text`) is exactly one transcript file
+//!   (`transcripts/` or `measured/`), which the chapter's crate regenerates
+//!   and compares;
 //! - every `{{#include}}` names a file and anchor that exist;
 //! - every image exists, and every page is reachable from SUMMARY.md.
 
@@ -132,11 +133,15 @@ fn every_listing_and_output_block_comes_from_the_code() {
                     }
                 }
                 "console" | "text" => match lines.as_slice() {
-                    [line] if line.starts_with("{{#include transcripts/") => {
+                    [line]
+                        if line.starts_with("{{#include transcripts/")
+                            || line.starts_with("{{#include measured/") =>
+                    {
                         check_include(&page, line, &mut problems);
                     }
                     _ => problems.push(format!(
-                        "{at}: an output block must be one `{{{{#include transcripts/NAME.txt}}}}` line"
+                        "{at}: an output block must be one `{{{{#include transcripts/NAME.txt}}}}` \
+                         (or `measured/NAME.txt`) line"
                     )),
                 },
                 _ => {}
