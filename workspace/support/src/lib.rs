@@ -17,4 +17,4 @@ pub mod transcript;
 
 pub use clock::{ClockMode, Stopwatch};
 pub use console::{Color, Console};
-pub use pyrandom::PyRandom;
+pub use pyrandom::{PyRandom, SharedRandom};
