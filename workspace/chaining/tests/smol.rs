@@ -1,7 +1,9 @@
 //! The smol column of the chapter's table, checked: the same tools exist,
 //! and where smol differs from tokio (dropping a task), it differs as the
 //! page says. smol has no paused clock, so these tests use short real
-//! sleeps and check orders and results, never durations.
+//! sleeps and check orders and results, never durations. A job that is
+//! meant to lose is given hundreds of ticks, so that a slow, busy machine
+//! cannot let it finish first.
 
 use std::time::Duration;
 
@@ -34,11 +36,11 @@ fn dropping_a_smol_task_cancels_it_and_detach_lets_it_run() {
     let console = Console::recorder();
     future::block_on(executor.run(async {
         let log = Log::start(&console);
-        let dropped = executor.spawn(job("dropped", 2, log.clone()));
+        let dropped = executor.spawn(job("dropped", 500, log.clone()));
         executor.spawn(job("detached", 2, log.clone())).detach();
         Timer::after(TICK).await;
         drop(dropped);
-        Timer::after(TICK * 3).await;
+        Timer::after(TICK * 50).await;
     }));
     assert!(mentions(&console, "dropped: cancelled"));
     assert!(!mentions(&console, "dropped: finished"));
@@ -51,7 +53,7 @@ fn a_cancelled_smol_task_gives_none() {
     let console = Console::recorder();
     let outcome = future::block_on(executor.run(async {
         let log = Log::start(&console);
-        let task = executor.spawn(job("worker", 10, log));
+        let task = executor.spawn(job("worker", 500, log));
         Timer::after(TICK).await;
         task.cancel().await
     }));
@@ -60,11 +62,20 @@ fn a_cancelled_smol_task_gives_none() {
 }
 
 #[test]
-fn or_races_two_futures_and_makes_a_timeout() {
+fn or_and_race_keep_the_first_and_or_makes_a_timeout() {
     let console = Console::recorder();
     let winner = future::block_on(async {
         let log = Log::start(&console);
-        job("fast", 1, log.clone()).or(job("slow", 5, log)).await
+        job("fast", 1, log.clone()).or(job("slow", 500, log)).await
+    });
+    assert_eq!(winner, "fast");
+    assert!(mentions(&console, "slow: cancelled"));
+
+    // race starts with either future at random; the first to finish wins.
+    let console = Console::recorder();
+    let winner = future::block_on(async {
+        let log = Log::start(&console);
+        future::race(job("slow", 500, log.clone()), job("fast", 1, log)).await
     });
     assert_eq!(winner, "fast");
     assert!(mentions(&console, "slow: cancelled"));
@@ -73,7 +84,7 @@ fn or_races_two_futures_and_makes_a_timeout() {
     let console = Console::recorder();
     let outcome = future::block_on(async {
         let log = Log::start(&console);
-        let answered = async { Some(job("query", 5, log).await) };
+        let answered = async { Some(job("query", 500, log).await) };
         answered
             .or(async {
                 Timer::after(TICK).await;
@@ -91,7 +102,7 @@ fn futures_unordered_yields_in_finishing_order_on_smol_too() {
     let order = future::block_on(async {
         let log = Log::start(&console);
         let mut pending: FuturesUnordered<_> =
-            [("slow", 5), ("fast", 1), ("middle", 3)]
+            [("slow", 20), ("fast", 1), ("middle", 10)]
                 .into_iter()
                 .map(|(name, ticks)| job(name, ticks, log.clone()))
                 .collect();
