@@ -7,7 +7,9 @@
 //!   (`transcripts/` or `measured/`), which the chapter's crate regenerates
 //!   and compares;
 //! - every `{{#include}}` names a file and anchor that exist;
-//! - every image exists, and every page is reachable from SUMMARY.md.
+//! - every image exists, and every page is reachable from SUMMARY.md;
+//! - every link between pages finds its file, and its section if it names
+//!   one (mdbook-linkcheck2 checks files, not `#sections`).
 
 use std::path::{Path, PathBuf};
 
@@ -208,4 +210,153 @@ fn the_markdown_readers_understand_the_books_markdown() {
         Some(("a.rs".to_owned(), None))
     );
     assert_eq!(image_targets(text), ["map.svg"]);
+}
+
+/// The page's text outside code fences, where links are links.
+fn prose(text: &str) -> String {
+    let mut kept = String::new();
+    let mut fence: Option<usize> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let ticks = trimmed.chars().take_while(|&c| c == '`').count();
+        match fence {
+            None if ticks >= 3 => fence = Some(ticks),
+            Some(opening) if ticks >= opening && trimmed[ticks..].trim().is_empty() => {
+                fence = None;
+            }
+            None => {
+                kept.push_str(line);
+                kept.push('\n');
+            }
+            Some(_) => {}
+        }
+    }
+    kept
+}
+
+/// The targets of `[text](target)` links (images included) in prose.
+fn link_targets(prose: &str) -> Vec<&str> {
+    prose
+        .match_indices("](")
+        .filter_map(|(start, _)| {
+            let rest = &prose[start + 2..];
+            let close = rest.find(')')?;
+            let target = &rest[..close];
+            (!target.contains(char::is_whitespace)).then_some(target)
+        })
+        .collect()
+}
+
+/// The ids mdBook gives a page's headings: the heading's text, lower case,
+/// spaces as `-`, other punctuation dropped, `-1`, `-2` on repeats; plus any
+/// explicit `id="..."` in the page's HTML.
+fn heading_ids(text: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for line in prose(text).lines() {
+        let Some(heading) = line.strip_prefix('#') else {
+            continue;
+        };
+        let heading = heading.trim_start_matches('#').trim();
+        // Keep a link's text, drop its target: `[text](url)` reads as `text`.
+        let mut visible = String::new();
+        let mut rest = heading;
+        while let Some(open) = rest.find("](") {
+            visible.push_str(&rest[..open]);
+            rest = rest[open..]
+                .find(')')
+                .map_or("", |close| &rest[open + close + 1..]);
+        }
+        visible.push_str(rest);
+        let base: String = visible
+            .chars()
+            .filter_map(|c| {
+                if c.is_alphanumeric() || c == '_' || c == '-' {
+                    Some(c.to_ascii_lowercase())
+                } else if c.is_whitespace() {
+                    Some('-')
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let repeats = ids
+            .iter()
+            .filter(|id| {
+                **id == base
+                    || id
+                        .strip_prefix(&format!("{base}-"))
+                        .is_some_and(|n| n.parse::<u32>().is_ok())
+            })
+            .count();
+        ids.push(if repeats == 0 {
+            base
+        } else {
+            format!("{base}-{repeats}")
+        });
+    }
+    for (start, _) in text.match_indices("id=\"") {
+        let rest = &text[start + 4..];
+        if let Some(close) = rest.find('"') {
+            ids.push(rest[..close].to_owned());
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_link_to_a_section_finds_its_heading() {
+    let book = book_dir();
+    let mut problems = Vec::new();
+    for page in pages(&book) {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let relative = page.strip_prefix(&book).unwrap().display().to_string();
+        for target in link_targets(&prose(&text)) {
+            if target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+            let linked = if path.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(path)
+            };
+            if !linked.is_file() {
+                problems.push(format!("{relative}: link to {target}: no such file"));
+                continue;
+            }
+            let is_page = linked.extension().is_some_and(|e| e == "md");
+            if fragment.is_empty() || !is_page {
+                continue;
+            }
+            let linked_text = std::fs::read_to_string(&linked).unwrap();
+            if !heading_ids(&linked_text).iter().any(|id| id == fragment) {
+                problems.push(format!(
+                    "{relative}: link to {target}: no heading with id `{fragment}`"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn heading_ids_follow_mdbook() {
+    let page = "# The rules\n## How the output can match Python's\n\
+                ```text\n# not a heading\n```\n## Notes\n## Notes\n\
+                ## [`join!`](x.md) and more\n<a id=\"custom\"></a>\n";
+    assert_eq!(
+        heading_ids(page),
+        [
+            "the-rules",
+            "how-the-output-can-match-pythons",
+            "notes",
+            "notes-1",
+            "join-and-more",
+            "custom"
+        ]
+    );
+    assert_eq!(
+        link_targets("see [a](a.md#x), ![b](b.svg) and [c](https://c.org)"),
+        ["a.md#x", "b.svg", "https://c.org"]
+    );
 }
