@@ -161,9 +161,9 @@ impl Shared {
 // ANCHOR: helpers
 /// A random 5-byte string in hex: Python's `os.urandom(5).hex()`.
 fn makeitem(shared: &Shared) -> String {
-    let mut bytes = [0u8; 5];
-    locked(&shared.item_bytes).fill_bytes(&mut bytes);
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    // Five bytes are 40 random bits: ten hex digits.
+    let bits = locked(&shared.item_bytes).next_u64() >> 24;
+    format!("{bits:010x}")
 }
 
 /// Draws 0..=10, says so, and sleeps that many seconds.
@@ -220,7 +220,9 @@ async fn consume<E: Executor>(name: usize, queue: Queue<Message>, shared: Shared
         };
         let Message::Item(item) = message else {
             receipt.task_done();
-            shared.console.line(format!("Consumer {name} got a sentinel."));
+            shared
+                .console
+                .line(format!("Consumer {name} got a sentinel."));
             return;
         };
         let waited = item.made.elapsed().as_secs_f64();
@@ -255,12 +257,18 @@ pub struct Report {
 // ANCHOR: main
 /// The program: start the producers, then the consumers, wait for the
 /// producers, then end the consumers the way `config.shutdown` says.
-pub async fn run<E: Executor>(executor: &E, config: &Config, console: &Console) -> Report {
+pub async fn run<E: Executor>(
+    executor: &E,
+    config: &Config,
+    console: &Console,
+) -> Report {
     let started = Instant::now();
     let queue = Queue::new(config.maxsize);
     let shared = Shared {
         random: Arc::new(Mutex::new(PyRandom::seed(config.seed))),
-        item_bytes: Arc::new(Mutex::new(Xoshiro256PlusPlus::seed_from_u64(config.seed))),
+        item_bytes: Arc::new(Mutex::new(Xoshiro256PlusPlus::seed_from_u64(
+            config.seed,
+        ))),
         console: console.clone(),
         tally: Arc::default(),
         second: config.second,

@@ -125,7 +125,11 @@ async fn consumer<E: Executor>(
 // ANCHOR_END: consumer
 
 /// Runs the producer and the consumer to the end, then prints the summary.
-pub async fn run<E: Executor>(executor: &E, config: &Config, console: &Console) -> Report {
+pub async fn run<E: Executor>(
+    executor: &E,
+    config: &Config,
+    console: &Console,
+) -> Report {
     let started = Instant::now();
     let queue = Queue::new(config.maxsize);
     let consuming = executor.spawn(consumer::<E>(
@@ -136,7 +140,8 @@ pub async fn run<E: Executor>(executor: &E, config: &Config, console: &Console) 
     ));
     // The program itself is the producer: the consumer runs as a task
     // alongside it.
-    let put_at = producer::<E>(config.clone(), queue.clone(), started, console.clone()).await;
+    let put_at =
+        producer::<E>(config.clone(), queue.clone(), started, console.clone()).await;
     let producer_done = started.elapsed();
     // Every item is in: closing lets the consumer finish the rest and exit.
     queue.close();
@@ -156,7 +161,8 @@ pub async fn run<E: Executor>(executor: &E, config: &Config, console: &Console) 
 
 /// The closing lines: who finished when, and what the waiting items cost.
 pub fn summary(config: &Config, report: &Report) -> [String; 3] {
-    let seconds = |duration: Duration| duration.as_secs_f64() / config.second.as_secs_f64();
+    let seconds =
+        |duration: Duration| duration.as_secs_f64() / config.second.as_secs_f64();
     let alone = config.items as u64 * u64::from(config.every);
     let limit = match config.maxsize {
         0 => "an unbounded queue".to_owned(),

@@ -104,7 +104,10 @@ impl Smol {
 impl Executor for Smol {
     type Task = smol::Task<()>;
 
-    fn spawn(&self, future: impl Future<Output = ()> + Send + 'static) -> smol::Task<()> {
+    fn spawn(
+        &self,
+        future: impl Future<Output = ()> + Send + 'static,
+    ) -> smol::Task<()> {
         self.executor.spawn(future)
     }
 

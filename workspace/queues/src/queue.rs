@@ -91,7 +91,10 @@ impl<T> Queue<T> {
         // Count the item before it becomes visible: a consumer could take
         // it and mark it done before a count made after `send` existed.
         let counted = Counted::new(&self.progress);
-        self.sender.send(item).await.map_err(|closed| closed.into_inner())?;
+        self.sender
+            .send(item)
+            .await
+            .map_err(async_channel::SendError::into_inner)?;
         counted.keep();
         let waiting = self.sender.len();
         self.progress
@@ -256,8 +259,12 @@ mod tests {
     async fn a_bounded_queue_makes_put_wait_for_room() {
         let queue = Queue::new(1);
         queue.put('x').await.unwrap();
-        let blocked = tokio::time::timeout(Duration::from_secs(1), queue.put('y')).await;
-        assert!(blocked.is_err(), "a full queue of size 1 took a second item");
+        let blocked =
+            tokio::time::timeout(Duration::from_secs(1), queue.put('y')).await;
+        assert!(
+            blocked.is_err(),
+            "a full queue of size 1 took a second item"
+        );
         assert_eq!(queue.peak_waiting(), 1);
         // The put given up on (its future dropped) is not left counted.
         assert_eq!(queue.unfinished(), 1);

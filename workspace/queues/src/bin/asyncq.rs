@@ -68,21 +68,23 @@ impl Cli {
 async fn run_or_interrupt(executor: &impl Executor, config: &Config) -> ExitCode {
     let console = Console::stdout();
     let stopwatch = Stopwatch::start();
-    match until_ctrl_c(executor, asyncq::run(executor, config, &console)).await {
-        Some(_report) => ExitCode::SUCCESS,
-        None => {
-            let seconds = stopwatch.elapsed().as_secs_f64();
-            eprintln!("Interrupted by Ctrl-C after {seconds:.5} seconds; stopping.");
-            ExitCode::from(130)
-        }
+    let finished =
+        until_ctrl_c(executor, asyncq::run(executor, config, &console)).await;
+    if finished.is_some() {
+        return ExitCode::SUCCESS;
     }
+    let seconds = stopwatch.elapsed().as_secs_f64();
+    eprintln!("Interrupted by Ctrl-C after {seconds:.5} seconds; stopping.");
+    ExitCode::from(130)
 }
 
 fn main() -> std::io::Result<ExitCode> {
     let cli: Cli = cli::parse(Cli::validate);
     let config = cli.config();
     match cli.run.runtime {
-        Runtime::Tokio => block_on_tokio(cli.run.clock(), run_or_interrupt(&Tokio, &config)),
+        Runtime::Tokio => {
+            block_on_tokio(cli.run.clock(), run_or_interrupt(&Tokio, &config))
+        }
         Runtime::Smol => {
             let smol = Smol::default();
             Ok(smol.block_on(run_or_interrupt(&smol, &config)))

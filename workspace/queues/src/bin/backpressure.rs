@@ -64,7 +64,10 @@ fn main() -> std::io::Result<()> {
     let console = Console::stdout();
     match cli.run.runtime {
         Runtime::Tokio => {
-            block_on_tokio(cli.run.clock(), backpressure::run(&Tokio, &config, &console))?;
+            block_on_tokio(
+                cli.run.clock(),
+                backpressure::run(&Tokio, &config, &console),
+            )?;
         }
         Runtime::Smol => {
             let smol = Smol::default();
