@@ -92,6 +92,7 @@ pub fn planned_items(seed: u64, nprod: usize) -> u64 {
     items
 }
 
+// ANCHOR: item
 /// An item and the moment it was made: Python's `(i, t)` tuple.
 #[derive(Debug)]
 pub struct Item {
@@ -107,6 +108,7 @@ pub enum Message {
     Item(Item),
     Stop,
 }
+// ANCHOR_END: item
 
 /// What the producers and consumers share besides the queue.
 #[derive(Debug, Clone)]

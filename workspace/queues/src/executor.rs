@@ -133,6 +133,7 @@ impl Executor for Smol {
 }
 // ANCHOR_END: smol
 
+// ANCHOR: until_ctrl_c
 /// Runs `run` until it finishes (`Some(output)`) or Ctrl-C is pressed
 /// (`None`, and `run` is dropped: every task it was awaiting stops there).
 pub async fn until_ctrl_c<E: Executor, T>(
@@ -148,3 +149,4 @@ pub async fn until_ctrl_c<E: Executor, T>(
     })
     .await
 }
+// ANCHOR_END: until_ctrl_c

@@ -115,6 +115,7 @@ impl<T> Queue<T> {
 }
 // ANCHOR_END: put_get
 
+// ANCHOR: counted
 /// One item counted as unfinished while its `put` is under way.
 ///
 /// If the put never completes (the queue was closed, or the task waiting
@@ -146,6 +147,7 @@ impl Drop for Counted<'_> {
         }
     }
 }
+// ANCHOR_END: counted
 
 // ANCHOR: join
 impl<T> Queue<T> {

@@ -63,6 +63,7 @@ impl Cli {
     }
 }
 
+// ANCHOR: interrupt
 /// Runs the program on `executor`, or stops it at Ctrl-C with status 130
 /// (128 + SIGINT, what a shell reports for a program Ctrl-C stopped).
 async fn run_or_interrupt(executor: &impl Executor, config: &Config) -> ExitCode {
@@ -77,7 +78,9 @@ async fn run_or_interrupt(executor: &impl Executor, config: &Config) -> ExitCode
     eprintln!("Interrupted by Ctrl-C after {seconds:.5} seconds; stopping.");
     ExitCode::from(130)
 }
+// ANCHOR_END: interrupt
 
+// ANCHOR: main
 fn main() -> std::io::Result<ExitCode> {
     let cli: Cli = cli::parse(Cli::validate);
     let config = cli.config();
@@ -91,3 +94,4 @@ fn main() -> std::io::Result<ExitCode> {
         }
     }
 }
+// ANCHOR_END: main
