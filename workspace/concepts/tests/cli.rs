@@ -1,32 +1,6 @@
 //! Bad input gets exit status 2 and a message saying what is allowed.
 
-use std::process::Command;
-
-fn run(binary: &str, args: &[&str]) -> (Option<i32>, String) {
-    let output = Command::new(binary)
-        .args(args)
-        .env_remove("COURSE_CLOCK")
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-#[track_caller]
-fn assert_refused(binary: &str, args: &[&str], allowed: &str) {
-    let (code, stderr) = run(binary, args);
-    assert_eq!(
-        code,
-        Some(2),
-        "{args:?} should exit with status 2; stderr: {stderr}"
-    );
-    assert!(
-        stderr.contains(allowed),
-        "{args:?}: expected {allowed:?} in: {stderr}"
-    );
-}
+use support::testing::assert_refused;
 
 const CHESS: &str = env!("CARGO_BIN_EXE_chess");
 const COUNTASYNC: &str = env!("CARGO_BIN_EXE_countasync");

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, SeedableRng};
-use support::{Console, PyRandom};
+use support::{Console, PyRandom, SharedRandom};
 use tokio::time::Instant;
 
 use crate::executor::Executor;
@@ -115,7 +115,7 @@ pub enum Message {
 struct Shared {
     /// Python's module-level `random`, shared by every task, so the numbers
     /// each task draws depend on when the others drew theirs.
-    random: Arc<Mutex<PyRandom>>,
+    random: SharedRandom,
     /// The items' bytes. Python takes them from `os.urandom`, outside the
     /// seeded sequence; a separate generator keeps them out of it too, and
     /// seeding it from `--seed` makes the book's transcripts reproducible.
@@ -141,7 +141,7 @@ fn locked<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 impl Shared {
     fn randint(&self) -> u64 {
-        locked(&self.random).randint(0..=10)
+        self.random.randint(0..=10)
     }
 
     fn record(&self, update: impl FnOnce(&mut Tally)) {
@@ -267,7 +267,7 @@ pub async fn run<E: Executor>(
     let started = Instant::now();
     let queue = Queue::new(config.maxsize);
     let shared = Shared {
-        random: Arc::new(Mutex::new(PyRandom::seed(config.seed))),
+        random: SharedRandom::seed(config.seed),
         item_bytes: Arc::new(Mutex::new(Xoshiro256PlusPlus::seed_from_u64(
             config.seed,
         ))),

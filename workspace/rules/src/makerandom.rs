@@ -7,23 +7,9 @@
 //! interleaved them.
 
 use std::future::Future;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use support::{Color, Console, PyRandom};
-
-/// The random source the tasks share, like Python's module-level `random`.
-///
-/// A plain `std::sync::Mutex` is right here: it is never held across an
-/// `.await`, only for the instant of one draw.
-pub type SharedRandom = Arc<Mutex<PyRandom>>;
-
-fn draw(random: &SharedRandom) -> u64 {
-    random
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .randint(0..=10)
-}
+use support::{Color, Console, SharedRandom};
 
 // ANCHOR: makerandom
 /// Draws integers in `0..=10` until one exceeds `threshold`, sleeping
@@ -40,12 +26,12 @@ where
 {
     let color = Color::for_index(idx);
     console.line(console.paint(color, format!("Initiated makerandom({idx}).")));
-    let mut number = draw(&random);
+    let mut number = random.randint(0..=10);
     while number <= threshold {
         let line = format!("makerandom({idx}) == {number} too low; retrying.");
         console.line(console.paint(color, line));
         sleep(Duration::from_secs(idx as u64 + 1)).await;
-        number = draw(&random);
+        number = random.randint(0..=10);
     }
     let line = format!("---> Finished: makerandom({idx}) == {number}");
     console.line(console.paint(color, line));
@@ -67,7 +53,7 @@ where
     S: Fn(Duration) -> F + Clone + Send + 'static,
     F: Future<Output = ()> + Send + 'static,
 {
-    let random: SharedRandom = Arc::new(Mutex::new(PyRandom::seed(seed)));
+    let random = SharedRandom::seed(seed);
     (0..3)
         .map(|idx| {
             makerandom(

@@ -6,6 +6,7 @@
 //!   lessons run on, with tokio's paused clock for exact, instant runs;
 //! - [`PyRandom`]: Python's `random.seed` and `randint`, number for number;
 //! - [`cli`]: the command-line conventions (`--runtime`, `--clock`, exit 2 on bad input);
+//! - [`testing`]: what the lesson crates' tests share;
 //! - [`transcript`]: the check that every output block in the book is what
 //!   its program prints.
 
@@ -13,8 +14,9 @@ pub mod cli;
 pub mod clock;
 pub mod console;
 pub mod pyrandom;
+pub mod testing;
 pub mod transcript;
 
 pub use clock::{ClockMode, Stopwatch};
 pub use console::{Color, Console};
-pub use pyrandom::PyRandom;
+pub use pyrandom::{PyRandom, SharedRandom};

@@ -16,6 +16,7 @@
 
 use std::convert::Infallible;
 use std::ops::RangeInclusive;
+use std::sync::{Arc, Mutex, PoisonError};
 
 const STATE_WORDS: usize = 624;
 const SHIFT_WORDS: usize = 397;
@@ -191,6 +192,32 @@ impl rand::TryRng for PyRandom {
             chunk.copy_from_slice(&word[..chunk.len()]);
         }
         Ok(())
+    }
+}
+
+/// One [`PyRandom`] shared by several tasks, like Python's module-level
+/// `random`: every task draws from the same sequence, so the numbers each one
+/// sees record the order in which the event loop ran them.
+///
+/// A plain `std::sync::Mutex` is right here: it is held for the instant of
+/// one draw, never across an `.await`.
+#[derive(Debug, Clone)]
+pub struct SharedRandom(Arc<Mutex<PyRandom>>);
+
+impl SharedRandom {
+    /// Python's `random.seed(seed)`, shared.
+    pub fn seed(seed: u64) -> Self {
+        Self(Arc::new(Mutex::new(PyRandom::seed(seed))))
+    }
+
+    /// Python's `random.randint(a, b)` on the shared sequence.
+    pub fn randint(&self, range: RangeInclusive<u64>) -> u64 {
+        // A task that panicked mid-draw cannot leave the generator half
+        // updated, so a poisoned lock is still safe to use.
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .randint(range)
     }
 }
 

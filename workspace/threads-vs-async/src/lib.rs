@@ -1,0 +1,13 @@
+//! Chapter 5 of *Async IO in Rust*: threads versus async.
+
+// Scale: threads, tokio tasks and smol tasks side by side; race conditions.
+// (modules of the scale part go here)
+
+// IO-bound work over HTTP: a local server, downloads, the full crawler.
+// (modules of the HTTP part go here)
+
+/// The chapter's exercises: your code in `exercises/`, or with
+/// `--features solutions` the worked solutions in `solutions/`.
+#[cfg_attr(not(feature = "solutions"), path = "../exercises/mod.rs")]
+#[cfg_attr(feature = "solutions", path = "../solutions/mod.rs")]
+pub mod exercises;
