@@ -1,0 +1,109 @@
+//! backpressure on tokio's paused clock: a bound holds the producer to the
+//! consumer's pace and caps the items waiting; no bound lets them pile up.
+
+use std::time::Duration;
+
+use queues::backpressure::{self, Config, Report, human_bytes};
+use queues::executor::Tokio;
+use support::Console;
+
+fn config(items: usize, maxsize: usize, every: u32, work: u32) -> Config {
+    Config {
+        items,
+        maxsize,
+        every,
+        work,
+        item_bytes: 1024,
+        quiet: true,
+        second: Duration::from_secs(1),
+    }
+}
+
+async fn run(config: &Config) -> Report {
+    backpressure::run(&Tokio, config, &Console::recorder()).await
+}
+
+fn seconds(values: &[u64]) -> Vec<Duration> {
+    values.iter().copied().map(Duration::from_secs).collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn unbounded_the_producer_runs_ahead_and_items_pile_up() {
+    let report = run(&config(12, 0, 1, 3)).await;
+    assert_eq!(report.put_at, seconds(&(1..=12).collect::<Vec<_>>()));
+    assert_eq!(report.producer_done, Duration::from_secs(12));
+    // The consumer takes item k at 1 + 3(k - 1) s: by 12 s it has taken 4
+    // of the 12 items, so 8 wait.
+    assert_eq!(report.peak_waiting, 8);
+    assert_eq!(report.consumer_done, Duration::from_secs(1 + 12 * 3));
+    assert!(report.item_size >= 1024);
+    assert_eq!(report.peak_bytes(), 8 * report.item_size);
+}
+
+#[tokio::test(start_paused = true)]
+async fn bounded_the_producer_slows_to_the_consumers_pace() {
+    let report = run(&config(12, 2, 1, 3)).await;
+    // Items 1 to 4 go in at the producer's pace; then each put waits for
+    // the consumer to take an item, every 3 s.
+    assert_eq!(
+        report.put_at,
+        seconds(&[1, 2, 3, 4, 7, 10, 13, 16, 19, 22, 25, 28])
+    );
+    assert_eq!(report.producer_done, Duration::from_secs(28));
+    assert_eq!(report.peak_waiting, 2);
+    // The consumer was the bottleneck all along: it ends when it would have.
+    assert_eq!(report.consumer_done, Duration::from_secs(37));
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_cost_of_no_bound_grows_with_the_run_and_a_bound_caps_it() {
+    let unbounded = run(&Config {
+        item_bytes: 4096,
+        ..config(10_000, 0, 1, 3)
+    })
+    .await;
+    assert_eq!(unbounded.peak_waiting, 6_667);
+    assert!(human_bytes(unbounded.peak_bytes()).ends_with("MiB"));
+    let bounded = run(&Config {
+        item_bytes: 4096,
+        ..config(10_000, 10, 1, 3)
+    })
+    .await;
+    assert_eq!(bounded.peak_waiting, 10);
+    assert_eq!(bounded.consumer_done, unbounded.consumer_done);
+    assert_eq!(bounded.consumer_done, Duration::from_secs(1 + 10_000 * 3));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_bound_costs_nothing_when_the_consumer_keeps_up() {
+    for (every, work) in [(3, 1), (2, 2), (1, 0)] {
+        for maxsize in [0, 1, 5] {
+            let report = run(&config(20, maxsize, every, work)).await;
+            let what = format!("--every {every} --work {work} --maxsize {maxsize}");
+            assert_eq!(
+                report.producer_done,
+                Duration::from_secs(20 * u64::from(every)),
+                "{what}"
+            );
+            assert!(report.peak_waiting <= 1, "{what}: {report:?}");
+        }
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_bounded_queue_never_holds_more_than_its_size() {
+    for maxsize in 1..=6 {
+        for (every, work) in [(1, 2), (1, 5), (2, 7)] {
+            let report = run(&config(30, maxsize, every, work)).await;
+            assert!(report.peak_waiting <= maxsize, "{report:?}");
+            assert_eq!(report.put_at.len(), 30);
+        }
+    }
+}
+
+#[test]
+fn sizes_read_like_an_allocator_counts_them() {
+    assert_eq!(human_bytes(840), "840 bytes");
+    assert_eq!(human_bytes(2048), "2.0 KiB");
+    assert_eq!(human_bytes(6_667 * 4_128), "26.2 MiB");
+}
