@@ -132,9 +132,9 @@ pub fn threads(
 // ANCHOR: tokio
 /// Spawns `units` tokio tasks that each sleep `wait`, then awaits them all.
 ///
-/// Call it from a task on the multi-threaded runtime: spawning from a worker
-/// thread fills that worker's own queue, which other workers steal from,
-/// instead of the shared queue every spawn from outside has to lock.
+/// The experiment runs it with `block_on`, as `#[tokio::main]` runs `main`:
+/// the main thread spawns and waits, and the runtime's worker threads run
+/// the tasks.
 pub async fn tokio_tasks(units: usize, wait: Duration) -> Outcome {
     let stopwatch = Stopwatch::start();
     let handles: Vec<_> = (0..units)
@@ -156,6 +156,9 @@ pub async fn tokio_tasks(units: usize, wait: Duration) -> Outcome {
 // ANCHOR: smol
 /// Spawns `units` smol tasks onto `executor` that each wait `wait` on a
 /// smol timer, then awaits them all.
+///
+/// The experiment runs it with `smol::block_on` on the main thread, while
+/// the executor's threads run the tasks: the same shape as tokio's run.
 pub async fn smol_tasks(
     executor: &smol::Executor<'_>,
     units: usize,

@@ -109,9 +109,7 @@ pub fn run_worker_with_cap(
             // read, so they are not counted against the tasks.
             let runtime = super::tokio_runtime()?;
             let baseline = peak_resident_bytes();
-            // The spawning runs as a task on a worker thread (see tokio_tasks).
-            let main_task = runtime.spawn(super::tokio_tasks(units, wait));
-            let outcome = runtime.block_on(main_task).map_err(io::Error::other)?;
+            let outcome = runtime.block_on(super::tokio_tasks(units, wait));
             (baseline, outcome)
         }
         Kind::Smol => super::with_smol_executor(|executor| {
