@@ -9,13 +9,7 @@
 //! The tests fail until you have solved the exercises. Worked solutions are in
 //! `../solutions/`; CI runs the same tests against them (`--features solutions`).
 
-// The starter code leaves its parameters unused (or unconsumed) until you
-// write the bodies.
-#![allow(
-    dead_code,
-    unused_variables,
-    clippy::unused_async,
-    clippy::needless_pass_by_value
-)]
+// The starter code leaves its parameters unused until you write the bodies.
+#![allow(dead_code, unused_variables, clippy::unused_async)]
 
 pub mod pool;

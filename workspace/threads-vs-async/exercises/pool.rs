@@ -2,6 +2,8 @@
 //!
 //! Page: "Exercises", section "Exercise: a pool of threads".
 
+// The starter holds on to `jobs` without using it, until you write the body.
+#[allow(clippy::needless_pass_by_value)]
 // ANCHOR: starter
 /// Runs every job on a pool of at most `workers` threads and returns the
 /// jobs' results in the order of `jobs`. `workers` is at least 1.

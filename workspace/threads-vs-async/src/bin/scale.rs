@@ -1,12 +1,12 @@
 //! Threads, tokio tasks and smol tasks that each wait one second:
 //! `cargo run --release -p threads-vs-async --bin scale`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use support::cli::number_in;
+use support::cli::{self, number_in};
 use threads_vs_async::scale::report::{self, Report};
 use threads_vs_async::scale::{Kind, THREAD_CAP, chart, memory};
 
@@ -50,7 +50,21 @@ struct Cli {
 }
 
 fn main() -> std::io::Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli: Cli = cli::parse(|cli: &Cli| {
+        // Refuse a chart path that cannot be written before measuring
+        // anything, not after.
+        match &cli.svg {
+            Some(path) if path.is_dir() => {
+                Err(format!("--svg {}: is a folder", path.display()))
+            }
+            Some(path) if !folder_of(path).is_dir() => Err(format!(
+                "--svg {}: there is no folder {}",
+                path.display(),
+                folder_of(path).display()
+            )),
+            _ => Ok(()),
+        }
+    });
     let wait = Duration::from_millis(cli.wait_ms);
     if let Some(kind) = cli.worker {
         report::run_worker_with_cap(kind, cli.units, cli.max_threads, wait)?;
@@ -80,4 +94,12 @@ fn main() -> std::io::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The folder a file would be written in: `.` for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
