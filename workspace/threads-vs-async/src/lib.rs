@@ -1,7 +1,8 @@
 //! Chapter 5 of *Async IO in Rust*: threads versus async.
 
 // Scale: threads, tokio tasks and smol tasks side by side; race conditions.
-// (modules of the scale part go here)
+pub mod race;
+pub mod scale;
 
 // IO-bound work over HTTP: a local server, downloads, the full crawler.
 // (modules of the HTTP part go here)
