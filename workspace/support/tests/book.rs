@@ -7,7 +7,9 @@
 //!   (`transcripts/` or `measured/`), which the chapter's crate regenerates
 //!   and compares;
 //! - every `{{#include}}` names a file and anchor that exist;
-//! - every image exists, and every page is reachable from SUMMARY.md.
+//! - every image exists, and every page is reachable from SUMMARY.md;
+//! - every quiz parses, explains every answer, keeps the ids of its
+//!   questions, and is shown by a page of its chapter.
 
 use std::path::{Path, PathBuf};
 
@@ -15,18 +17,23 @@ fn book_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book")
 }
 
-fn pages(dir: &Path) -> Vec<PathBuf> {
+/// The files under `dir`, at any depth, with the given extension.
+fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
-            found.extend(pages(&path));
-        } else if path.extension().is_some_and(|e| e == "md") {
+            found.extend(files(&path, extension));
+        } else if path.extension().is_some_and(|e| e == extension) {
             found.push(path);
         }
     }
     found.sort();
     found
+}
+
+fn pages(dir: &Path) -> Vec<PathBuf> {
+    files(dir, "md")
 }
 
 /// A fenced code block: its info string and its lines.
@@ -189,6 +196,121 @@ fn every_page_is_in_the_summary_and_every_image_exists() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The problems with one quiz file: mdbook-quiz checks the schema as it
+/// builds; this checks what the course asks of a quiz on top of that.
+fn quiz_problems(text: &str, ids: &mut Vec<String>) -> Vec<String> {
+    const TYPES: [&str; 3] = ["MultipleChoice", "ShortAnswer", "Tracing"];
+    let quiz: toml::Table = match text.parse() {
+        Ok(quiz) => quiz,
+        Err(error) => return vec![format!("is not valid TOML: {error}")],
+    };
+    let Some(questions) = quiz.get("questions").and_then(toml::Value::as_array) else {
+        return vec!["has no [[questions]]".to_owned()];
+    };
+    let mut problems = Vec::new();
+    if !(3..=8).contains(&questions.len()) {
+        problems.push(format!(
+            "has {} questions; a chapter's quiz is short, 3 to 8",
+            questions.len()
+        ));
+    }
+    for (index, question) in questions.iter().enumerate() {
+        let number = index + 1;
+        let text_of = |key: &str| {
+            question
+                .get(key)
+                .and_then(toml::Value::as_str)
+                .map(str::trim)
+                .filter(|text| !text.is_empty())
+        };
+        match text_of("type") {
+            Some(kind) if TYPES.contains(&kind) => {}
+            other => problems.push(format!(
+                "question {number}: type {other:?} is not one of {TYPES:?}"
+            )),
+        }
+        for part in ["prompt", "answer"] {
+            if !question.get(part).is_some_and(toml::Value::is_table) {
+                problems.push(format!("question {number} has no {part}"));
+            }
+        }
+        if text_of("context").is_none() {
+            problems.push(format!(
+                "question {number} has no `context`: explain the answer"
+            ));
+        }
+        // mdbook-quiz writes a fresh id into a question without one, on
+        // every build: the sources would change under the reader's feet.
+        match text_of("id") {
+            Some(id) if ids.iter().any(|seen| seen == id) => {
+                problems.push(format!("question {number}: id {id} is used twice"));
+            }
+            Some(id) => ids.push(id.to_owned()),
+            None => problems.push(format!(
+                "question {number} has no `id` (give it a new UUID, e.g. from `uuidgen`)"
+            )),
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_quiz_parses_explains_its_answers_and_is_shown() {
+    let book = book_dir();
+    let mut problems = Vec::new();
+    let mut ids = Vec::new();
+    for quiz in files(&book, "toml") {
+        let relative = quiz.strip_prefix(&book).unwrap().display().to_string();
+        let text = std::fs::read_to_string(&quiz).unwrap();
+        for problem in quiz_problems(&text, &mut ids) {
+            problems.push(format!("{relative}: {problem}"));
+        }
+        let name = quiz.file_name().unwrap().to_string_lossy();
+        let embed = format!("{{{{#quiz {name}}}}}");
+        let chapter = quiz.parent().unwrap();
+        let shown = pages(chapter)
+            .iter()
+            .any(|page| std::fs::read_to_string(page).unwrap().contains(&embed));
+        if !shown {
+            problems.push(format!(
+                "{relative}: no page beside it shows it with `{embed}`"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_quiz_check_finds_what_it_should() {
+    let good = r#"
+        [[questions]]
+        id = "a"
+        type = "ShortAnswer"
+        prompt.prompt = "Two plus two?"
+        answer.answer = "4"
+        context = "Arithmetic."
+    "#;
+    let three = [good, good, good].join("\n").replace("\"a\"", "\"b\"");
+    let mut ids = Vec::new();
+    let problems = quiz_problems(&three, &mut ids);
+    assert_eq!(
+        problems,
+        [
+            "question 2: id b is used twice",
+            "question 3: id b is used twice"
+        ]
+    );
+    let sloppy = good
+        .replace("context = \"Arithmetic.\"", "")
+        .replace("id = \"a\"", "");
+    let problems = quiz_problems(&sloppy, &mut Vec::new()).join("\n");
+    assert!(problems.contains("has 1 questions"), "{problems}");
+    assert!(problems.contains("no `context`"), "{problems}");
+    assert!(problems.contains("no `id`"), "{problems}");
+    let broken = quiz_problems("[[questions]\n", &mut Vec::new()).join("\n");
+    assert!(broken.contains("not valid TOML"), "{broken}");
 }
 
 #[test]
