@@ -5,6 +5,8 @@
 //! - [`clock`]: a [`Stopwatch`] on the runtime's clock and the runtimes the
 //!   lessons run on, with tokio's paused clock for exact, instant runs;
 //! - [`PyRandom`]: Python's `random.seed` and `randint`, number for number;
+//! - [`exercises`]: which of the course's exercises are done, for
+//!   `cargo run -p support --bin exercises`;
 //! - [`cli`]: the command-line conventions (`--runtime`, `--clock`, exit 2 on bad input);
 //! - [`timeline`]: what each task did when, recorded on the runtime's clock
 //!   and drawn as an SVG the book embeds;
@@ -14,6 +16,7 @@
 pub mod cli;
 pub mod clock;
 pub mod console;
+pub mod exercises;
 pub mod pyrandom;
 pub mod timeline;
 pub mod transcript;

@@ -84,6 +84,24 @@ fn include_target(line: &str) -> Option<(String, Option<String>)> {
     })
 }
 
+/// Whether `line` includes a file under workspace/, seen from `page`:
+/// `../../workspace/...` from a chapter's page, `../workspace/...` from a
+/// page at the top of the book.
+fn includes_from_workspace(page: &Path, line: &str) -> bool {
+    let Some((target, _)) = include_target(line) else {
+        return false;
+    };
+    let depth = page
+        .parent()
+        .unwrap()
+        .strip_prefix(book_dir())
+        .unwrap()
+        .components()
+        .count();
+    let from_root = format!("{}workspace/", "../".repeat(depth + 1));
+    target.starts_with(&from_root) && !target[from_root.len()..].contains("..")
+}
+
 fn check_include(page: &Path, line: &str, problems: &mut Vec<String>) {
     let Some((target, anchor)) = include_target(line) else {
         problems.push(format!("{}: not an include: {line}", page.display()));
@@ -127,9 +145,7 @@ fn every_listing_and_output_block_comes_from_the_code() {
                 "rust" if std_only => {}
                 "rust" => {
                     for line in &lines {
-                        if line.starts_with("{{#include ../../workspace/")
-                            || line.starts_with("{{#rustdoc_include ../../workspace/")
-                        {
+                        if includes_from_workspace(&page, line) {
                             check_include(&page, line, &mut problems);
                         } else {
                             problems.push(format!(
@@ -330,4 +346,22 @@ fn the_markdown_readers_understand_the_books_markdown() {
         Some(("a.rs".to_owned(), None))
     );
     assert_eq!(image_targets(text), ["map.svg"]);
+    let chapter_page = book_dir().join("concepts/count.md");
+    let top_page = book_dir().join("exercises.md");
+    assert!(includes_from_workspace(
+        &chapter_page,
+        "{{#include ../../workspace/x.rs:a}}"
+    ));
+    assert!(includes_from_workspace(
+        &top_page,
+        "{{#include ../workspace/x.rs}}"
+    ));
+    assert!(!includes_from_workspace(
+        &top_page,
+        "{{#include ../../workspace/x.rs}}"
+    ));
+    assert!(!includes_from_workspace(
+        &chapter_page,
+        "{{#include ../../workspace/../x.rs}}"
+    ));
 }
