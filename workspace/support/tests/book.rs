@@ -10,6 +10,19 @@
 //! - every image exists, and every page is reachable from SUMMARY.md;
 //! - every quiz parses, explains every answer, keeps the ids of its
 //!   questions, and is shown by a page of its chapter.
+//!
+//! # A chapter's quiz
+//!
+//! A quiz is `book/<chapter>/quiz.toml`, in mdbook-quiz's format
+//! (`MultipleChoice`, `ShortAnswer` or `Tracing` questions), shown by the
+//! chapter's last page, `book/<chapter>/quiz.md`, which says
+//! `{{#quiz quiz.toml}}` and is listed last under the chapter in
+//! SUMMARY.md. Each question has a `context` that explains the answer, and an
+//! `id` of its own (a fresh UUID: `uuidgen`, or
+//! `python3 -c "import uuid; print(uuid.uuid4())"`), since mdbook-quiz would
+//! otherwise write one into the file on every build. The build rejects a
+//! quiz that does not fit mdbook-quiz's schema; the test below checks the
+//! rest.
 
 use std::path::{Path, PathBuf};
 
