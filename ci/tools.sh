@@ -5,6 +5,8 @@
 # run everything. The first install compiles them: allow a few minutes.
 
 MDBOOK_VERSION=0.5.4
+# The book's quizzes; 0.5.0 is the first release built for mdBook 0.5.
+MDBOOK_QUIZ_VERSION=0.5.0
 MDBOOK_LINKCHECK2_VERSION=0.13.0
 
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -22,6 +24,7 @@ install_pinned() {
 
 install_book_tools() {
     install_pinned mdbook "$MDBOOK_VERSION" mdbook
+    install_pinned mdbook-quiz "$MDBOOK_QUIZ_VERSION" mdbook-quiz
 }
 
 install_check_tools() {

@@ -4,7 +4,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use futures::future::join_all;
-use support::Console;
+use support::{Console, Timeline};
 
 use crate::ONE_SECOND;
 
@@ -43,3 +43,26 @@ pub async fn main<F>(
     join_all((0..3).map(|_| count(console, trailing_sleep, &sleep))).await;
 }
 // ANCHOR_END: count
+
+// ANCHOR: timeline
+/// [`main`], drawing what each count does on its own lane of `timeline`.
+///
+/// The counts are the same; each is handed the same sleep, wrapped so that
+/// its lane notes when every sleep starts and ends.
+pub async fn main_on_timeline<S, F>(
+    console: &Console,
+    trailing_sleep: bool,
+    sleep: S,
+    timeline: &Timeline,
+) where
+    S: Fn(Duration) -> F + Clone,
+    F: Future<Output = ()>,
+{
+    timeline.start();
+    join_all((1..=3).map(|n| {
+        let lane = timeline.lane(format!("count {n}"));
+        count(console, trailing_sleep, lane.sleeps(sleep.clone()))
+    }))
+    .await;
+}
+// ANCHOR_END: timeline

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use support::Console;
+use support::{Console, Timeline};
 
 use crate::ONE_SECOND;
 
@@ -28,3 +28,20 @@ pub fn main(console: &Console, trailing_sleep: bool, sleep: &dyn Fn(Duration)) {
     }
 }
 // ANCHOR_END: count
+
+// ANCHOR: timeline
+/// [`main`], drawing what each count does on its own lane of `timeline`:
+/// each blocking sleep shows as the thread held, asleep.
+pub fn main_on_timeline(
+    console: &Console,
+    trailing_sleep: bool,
+    sleep: &dyn Fn(Duration),
+    timeline: &Timeline,
+) {
+    timeline.start();
+    for n in 1..=3 {
+        let lane = timeline.lane(format!("count {n}"));
+        count(console, trailing_sleep, &lane.blocking_sleeps(sleep));
+    }
+}
+// ANCHOR_END: timeline

@@ -19,8 +19,10 @@ pub mod state_machine;
 pub mod stream;
 pub mod syntax;
 
+// ANCHOR: exercises
 /// The chapter's exercises: your code in `exercises/`, or with
 /// `--features solutions` the worked solutions in `solutions/`.
 #[cfg_attr(not(feature = "solutions"), path = "../exercises/mod.rs")]
 #[cfg_attr(feature = "solutions", path = "../solutions/mod.rs")]
 pub mod exercises;
+// ANCHOR_END: exercises

@@ -9,7 +9,7 @@
 use std::future::Future;
 use std::time::Duration;
 
-use support::{Color, Console, SharedRandom};
+use support::{Color, Console, SharedRandom, Timeline};
 
 // ANCHOR: makerandom
 /// Draws integers in `0..=10` until one exceeds `threshold`, sleeping
@@ -43,10 +43,12 @@ where
 ///
 /// Each future owns what it uses (a handle on the random source, the
 /// console, the timer), so it is `'static` and can be handed to a runtime's
-/// `spawn`.
+/// `spawn`. Each task's sleeps are drawn on its own lane of `timeline`
+/// (which records nothing unless the program was asked for a picture).
 pub fn three_tasks<S, F>(
     seed: u64,
     console: &Console,
+    timeline: &Timeline,
     sleep: S,
 ) -> Vec<impl Future<Output = u64> + Send + 'static>
 where
@@ -54,14 +56,16 @@ where
     F: Future<Output = ()> + Send + 'static,
 {
     let random = SharedRandom::seed(seed);
+    timeline.start();
     (0..3)
         .map(|idx| {
+            let lane = timeline.lane(format!("makerandom({idx})"));
             makerandom(
                 idx,
                 10 - idx as u64 - 1,
                 random.clone(),
                 console.clone(),
-                sleep.clone(),
+                lane.sleeps(sleep.clone()),
             )
         })
         .collect()
@@ -69,8 +73,12 @@ where
 
 // ANCHOR: runtimes
 /// Spawns the three tasks on the current tokio runtime and gathers their results.
-pub async fn run_on_tokio(seed: u64, console: &Console) -> Vec<u64> {
-    let handles: Vec<_> = three_tasks(seed, console, tokio::time::sleep)
+pub async fn run_on_tokio(
+    seed: u64,
+    console: &Console,
+    timeline: &Timeline,
+) -> Vec<u64> {
+    let handles: Vec<_> = three_tasks(seed, console, timeline, tokio::time::sleep)
         .into_iter()
         .map(tokio::spawn)
         .collect();
@@ -83,13 +91,18 @@ pub async fn run_on_tokio(seed: u64, console: &Console) -> Vec<u64> {
 
 /// The same on smol: a single-threaded executor, driven by `block_on`.
 /// The binary passes `support::clock::smol_sleep` as `sleep`.
-pub fn run_on_smol<S, F>(seed: u64, console: &Console, sleep: S) -> Vec<u64>
+pub fn run_on_smol<S, F>(
+    seed: u64,
+    console: &Console,
+    timeline: &Timeline,
+    sleep: S,
+) -> Vec<u64>
 where
     S: Fn(Duration) -> F + Clone + Send + 'static,
     F: Future<Output = ()> + Send + 'static,
 {
     let executor = smol::LocalExecutor::new();
-    let tasks: Vec<_> = three_tasks(seed, console, sleep)
+    let tasks: Vec<_> = three_tasks(seed, console, timeline, sleep)
         .into_iter()
         .map(|task| executor.spawn(task))
         .collect();

@@ -86,7 +86,7 @@ async fn ready_after_completes_when_awaited_on_tokio() {
 const DOWNLOAD: Duration = Duration::from_millis(100);
 
 #[tokio::test(start_paused = true)]
-async fn fetch_all_returns_the_contents_in_order() {
+async fn unblock_fetch_all_returns_the_contents_in_order() {
     let console = Console::recorder();
     let contents =
         unblock::fetch_all(&["a.txt", "b.txt", "c.txt"], DOWNLOAD, &console).await;
@@ -101,7 +101,7 @@ async fn fetch_all_returns_the_contents_in_order() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn fetch_all_downloads_concurrently() {
+async fn unblock_fetch_all_downloads_concurrently() {
     let console = Console::recorder();
     let names = ["a.txt", "b.txt", "c.txt"];
     let (_, elapsed) = timed(unblock::fetch_all(&names, DOWNLOAD, &console)).await;

@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use rules::makerandom;
-use support::Console;
 use support::clock::timed;
+use support::{Activity, Console, Timeline};
 
 /// Real Python's transcript for `random.seed(444)`, line for line.
 const SEED_444: [&str; 23] = [
@@ -36,7 +36,8 @@ const SEED_444: [&str; 23] = [
 #[tokio::test(start_paused = true)]
 async fn seed_444_prints_the_articles_transcript() {
     let console = Console::recorder();
-    let (results, elapsed) = timed(makerandom::run_on_tokio(444, &console)).await;
+    let (results, elapsed) =
+        timed(makerandom::run_on_tokio(444, &console, &Timeline::off())).await;
     assert_eq!(console.lines(), SEED_444);
     assert_eq!(results, [10, 10, 9]);
     assert_eq!(makerandom::summary(&results), "r1: 10, r2: 10, r3: 9");
@@ -49,7 +50,7 @@ async fn seed_444_prints_the_articles_transcript() {
 async fn every_result_beats_its_threshold_whatever_the_seed() {
     for seed in 0..50 {
         let console = Console::recorder();
-        let results = makerandom::run_on_tokio(seed, &console).await;
+        let results = makerandom::run_on_tokio(seed, &console, &Timeline::off()).await;
         for (idx, result) in results.iter().enumerate() {
             assert!(
                 *result > 10 - idx as u64 - 1,
@@ -62,6 +63,42 @@ async fn every_result_beats_its_threshold_whatever_the_seed() {
             .filter(|l| l.starts_with("---> Finished"))
             .count();
         assert_eq!(finished, 3, "seed {seed}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_timeline_shows_each_task_sleeping_between_its_draws() {
+    let console = Console::recorder();
+    let timeline = Timeline::recording();
+    makerandom::run_on_tokio(444, &console, &timeline).await;
+    // Every recorded span is a sleep between two draws, so task `idx`
+    // sleeps `idx + 1` seconds once per "too low" line, back to back from
+    // time zero: 12 sleeps of 1 s, 2 of 2 s, 3 of 3 s.
+    let spans = timeline.spans();
+    for (idx, retries) in [(0u64, 12u64), (1, 2), (2, 3)] {
+        let lane = format!("makerandom({idx})");
+        let expected: Vec<(Activity, Duration, Duration)> = (0..retries)
+            .map(|n| {
+                let length = Duration::from_secs(idx + 1);
+                (
+                    Activity::Sleeping,
+                    length * n as u32,
+                    length * (n as u32 + 1),
+                )
+            })
+            .collect();
+        let recorded: Vec<_> = spans
+            .iter()
+            .filter(|span| span.lane == lane)
+            .map(|span| (span.activity, span.start, span.end))
+            .collect();
+        assert_eq!(recorded, expected, "{lane}");
+        let too_low = console
+            .lines()
+            .iter()
+            .filter(|line| line.starts_with(&format!("{lane} == ")))
+            .count();
+        assert_eq!(too_low as u64, retries, "{lane}: one sleep per retry");
     }
 }
 
@@ -79,9 +116,10 @@ fn on_smol_the_tasks_share_pythons_sequence() {
     // cannot change is that the three tasks, between them, consume Python's
     // seed-444 sequence in order, and that each stops above its threshold.
     let console = Console::recorder();
-    let results = makerandom::run_on_smol(444, &console, |duration| {
-        support::clock::smol_sleep(duration / 200)
-    });
+    let results =
+        makerandom::run_on_smol(444, &console, &Timeline::off(), |duration| {
+            support::clock::smol_sleep(duration / 200)
+        });
     let drawn: Vec<u64> = console
         .lines()
         .iter()

@@ -5,18 +5,25 @@
 //! - [`clock`]: a [`Stopwatch`] on the runtime's clock and the runtimes the
 //!   lessons run on, with tokio's paused clock for exact, instant runs;
 //! - [`PyRandom`]: Python's `random.seed` and `randint`, number for number;
+//! - [`exercises`]: which of the course's exercises are done, for
+//!   `cargo run -p support --bin exercises`;
 //! - [`cli`]: the command-line conventions (`--runtime`, `--clock`, exit 2 on bad input);
 //! - [`testing`]: what the lesson crates' tests share;
-//! - [`transcript`]: the check that every output block in the book is what
-//!   its program prints.
+//! - [`timeline`]: what each task did when, recorded on the runtime's clock
+//!   and drawn as an SVG the book embeds;
+//! - [`transcript`]: the check that every output block and timeline in the
+//!   book is what its program prints.
 
 pub mod cli;
 pub mod clock;
 pub mod console;
+pub mod exercises;
 pub mod pyrandom;
 pub mod testing;
+pub mod timeline;
 pub mod transcript;
 
 pub use clock::{ClockMode, Stopwatch};
 pub use console::{Color, Console};
 pub use pyrandom::{PyRandom, SharedRandom};
+pub use timeline::{Activity, Lane, Timeline};

@@ -30,6 +30,12 @@
 //! name any machine. The words, the rows and the columns must still agree,
 //! so a report that changes what it prints fails the check; only the
 //! measurements may differ from the run the book shows.
+//!
+//! # Timelines
+//!
+//! The same test redraws every picture in `book/<crate>/timelines/*.svg`
+//! from the command on its first line and compares it exactly; see
+//! [`timeline`](crate::timeline) for the format and how to add one.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -103,9 +109,23 @@ pub fn check_lesson(crate_name: &str, manifest_dir: &str, bins: &[(&str, &str)])
         }
     }
 
+    for file in &files_with_extension(&chapter.join("timelines"), "svg") {
+        let file_name = file.file_name().unwrap_or_default().to_string_lossy();
+        let embedded = format!("(timelines/{file_name})");
+        if !pages.iter().any(|page| page.contains(&embedded)) {
+            problems.push(format!(
+                "{}: no page of book/{crate_name} shows it (`![...]{embedded}`)",
+                file.display()
+            ));
+        }
+        if let Err(problem) = check_timeline(file, crate_name, bins, update) {
+            problems.push(problem);
+        }
+    }
+
     assert!(
         problems.is_empty(),
-        "{} problem(s) with the {crate_name} chapter's transcripts:\n\n{}\n\n\
+        "{} problem(s) with the {crate_name} chapter's transcripts and timelines:\n\n{}\n\n\
          After a deliberate change, regenerate them with\n  \
          UPDATE_TRANSCRIPTS=1 cargo test -p {crate_name} --test transcripts\n",
         problems.len(),
@@ -124,24 +144,8 @@ fn check_one(
     let shown = std::fs::read_to_string(file)
         .map_err(|e| format!("{}: {e}", file.display()))?;
     let (command_line, expected) = shown.split_once('\n').unwrap_or((&shown, ""));
-    let invocation = Invocation::parse(command_line)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
-    if invocation.package != crate_name {
-        return Err(format!(
-            "{}: runs `-p {}` but lives in the {crate_name} chapter",
-            file.display(),
-            invocation.package
-        ));
-    }
-    let Some((_, binary)) = bins.iter().find(|(name, _)| *name == invocation.bin)
-    else {
-        return Err(format!(
-            "{}: no binary `{}` in crate {crate_name}",
-            file.display(),
-            invocation.bin
-        ));
-    };
-    let actual = match kind {
+    let (invocation, binary) = resolve(file, command_line, crate_name, bins)?;
+    let (actual, _succeeded) = match kind {
         Kind::Exact => run(exact_command(Path::new(binary), &invocation), RUN_LIMIT),
         Kind::Measured => run(measured_command(root, &invocation), MEASURED_RUN_LIMIT),
     }
@@ -166,6 +170,99 @@ fn check_one(
         "{}: the program's output differs\n{difference}",
         file.display()
     ))
+}
+
+/// The invocation a transcript's or timeline's command line names, and the
+/// crate's binary that runs it.
+fn resolve<'a>(
+    file: &Path,
+    command_line: &str,
+    crate_name: &str,
+    bins: &[(&str, &'a str)],
+) -> Result<(Invocation, &'a str), String> {
+    let invocation = Invocation::parse(command_line)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    if invocation.package != crate_name {
+        return Err(format!(
+            "{}: runs `-p {}` but lives in the {crate_name} chapter",
+            file.display(),
+            invocation.package
+        ));
+    }
+    match bins.iter().find(|(name, _)| *name == invocation.bin) {
+        Some((_, binary)) => Ok((invocation, binary)),
+        None => Err(format!(
+            "{}: no binary `{}` in crate {crate_name}",
+            file.display(),
+            invocation.bin
+        )),
+    }
+}
+
+/// Redraws a timeline from the command in its first line,
+/// `<?drawn-by $ cargo run -p CRATE --bin NAME -- ... --timeline FILE.svg ?>`,
+/// and compares (or rewrites) the rest of the file.
+fn check_timeline(
+    file: &Path,
+    crate_name: &str,
+    bins: &[(&str, &str)],
+    update: bool,
+) -> Result<(), String> {
+    let at = |problem: String| format!("{}: {problem}", file.display());
+    let shown = std::fs::read_to_string(file).map_err(|e| at(e.to_string()))?;
+    let (first_line, expected) = shown.split_once('\n').unwrap_or((&shown, ""));
+    let command_line = first_line
+        .strip_prefix("<?drawn-by ")
+        .and_then(|line| line.strip_suffix(" ?>"))
+        .ok_or_else(|| {
+            at(
+                "the first line must be the command that draws the picture, \
+                `<?drawn-by $ cargo run -p CRATE --bin NAME -- ... --timeline FILE.svg ?>`"
+                    .to_owned(),
+            )
+        })?;
+    let (mut invocation, binary) = resolve(file, command_line, crate_name, bins)?;
+    if invocation.release {
+        return Err(at(
+            "timelines are drawn on the virtual clock, without --release".to_owned(),
+        ));
+    }
+    // The picture goes to a scratch file rather than where a reader's run
+    // would put it; the name in the command must still be this file's.
+    let file_name = file.file_name().unwrap_or_default().to_string_lossy();
+    let scratch = std::env::temp_dir().join(format!(
+        "course-timeline-{}-{crate_name}-{file_name}",
+        std::process::id()
+    ));
+    let target = invocation
+        .args
+        .iter()
+        .position(|arg| arg == "--timeline")
+        .map(|flag| flag + 1)
+        .filter(|&value| invocation.args.get(value).is_some_and(|v| *v == file_name));
+    let Some(target) = target else {
+        return Err(at(format!("the command must say `--timeline {file_name}`")));
+    };
+    invocation.args[target] = scratch.display().to_string();
+    let (output, succeeded) =
+        run(exact_command(Path::new(binary), &invocation), RUN_LIMIT).map_err(at)?;
+    let drawn = std::fs::read_to_string(&scratch);
+    let _ = std::fs::remove_file(&scratch);
+    let drawn = match drawn {
+        Ok(drawn) if succeeded => drawn,
+        _ => return Err(at(format!("the command drew no picture:\n{output}"))),
+    };
+    if drawn == expected {
+        return Ok(());
+    }
+    if update {
+        return std::fs::write(file, format!("{first_line}\n{drawn}"))
+            .map_err(|e| at(e.to_string()));
+    }
+    Err(at(format!(
+        "the program draws a different picture\n{}",
+        first_difference(expected, &drawn)
+    )))
 }
 
 /// The parts of `$ cargo run [--release] -p CRATE --bin NAME [-- ARGS...]` that matter.
@@ -250,8 +347,11 @@ fn measured_command(root: &Path, invocation: &Invocation) -> Command {
 }
 
 /// Runs a transcript's command with no colour and no input. Returns stdout,
-/// then stderr, then the exit status if it was not success.
-fn run(mut command: Command, limit: Duration) -> Result<String, String> {
+/// then stderr, then the exit status if it was not success; and whether it was.
+pub(crate) fn run(
+    mut command: Command,
+    limit: Duration,
+) -> Result<(String, bool), String> {
     let shown = command.get_program().display().to_string();
     let mut child = command
         .env("NO_COLOR", "1")
@@ -282,7 +382,7 @@ fn run(mut command: Command, limit: Duration) -> Result<String, String> {
             .map_or_else(|| "killed by a signal".to_owned(), |c| c.to_string());
         let _ = writeln!(text, "[exit status: {code}]");
     }
-    Ok(text)
+    Ok((text, status.success()))
 }
 
 fn drain(

@@ -9,7 +9,22 @@
 //! - every `{{#include}}` names a file and anchor that exist;
 //! - every image exists, and every page is reachable from SUMMARY.md;
 //! - every link between pages finds its file, and its section if it names
-//!   one (mdbook-linkcheck2 checks files, not `#sections`).
+//!   one (mdbook-linkcheck2 checks files, not `#sections`);
+//! - every quiz parses, explains every answer, keeps the ids of its
+//!   questions, and is shown by a page of its chapter.
+//!
+//! # A chapter's quiz
+//!
+//! A quiz is `book/<chapter>/quiz.toml`, in mdbook-quiz's format
+//! (`MultipleChoice`, `ShortAnswer` or `Tracing` questions), shown by the
+//! chapter's last page, `book/<chapter>/quiz.md`, which says
+//! `{{#quiz quiz.toml}}` and is listed last under the chapter in
+//! SUMMARY.md. Each question has a `context` that explains the answer, and an
+//! `id` of its own (a fresh UUID: `uuidgen`, or
+//! `python3 -c "import uuid; print(uuid.uuid4())"`), since mdbook-quiz would
+//! otherwise write one into the file on every build. The build rejects a
+//! quiz that does not fit mdbook-quiz's schema; the test below checks the
+//! rest.
 
 use std::path::{Path, PathBuf};
 
@@ -17,18 +32,23 @@ fn book_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book")
 }
 
-fn pages(dir: &Path) -> Vec<PathBuf> {
+/// The files under `dir`, at any depth, with the given extension.
+fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
-            found.extend(pages(&path));
-        } else if path.extension().is_some_and(|e| e == "md") {
+            found.extend(files(&path, extension));
+        } else if path.extension().is_some_and(|e| e == extension) {
             found.push(path);
         }
     }
     found.sort();
     found
+}
+
+fn pages(dir: &Path) -> Vec<PathBuf> {
+    files(dir, "md")
 }
 
 /// A fenced code block: its info string and its lines.
@@ -79,6 +99,24 @@ fn include_target(line: &str) -> Option<(String, Option<String>)> {
     })
 }
 
+/// Whether `line` includes a file under workspace/, seen from `page`:
+/// `../../workspace/...` from a chapter's page, `../workspace/...` from a
+/// page at the top of the book.
+fn includes_from_workspace(page: &Path, line: &str) -> bool {
+    let Some((target, _)) = include_target(line) else {
+        return false;
+    };
+    let depth = page
+        .parent()
+        .unwrap()
+        .strip_prefix(book_dir())
+        .unwrap()
+        .components()
+        .count();
+    let from_root = format!("{}workspace/", "../".repeat(depth + 1));
+    target.starts_with(&from_root) && !target[from_root.len()..].contains("..")
+}
+
 fn check_include(page: &Path, line: &str, problems: &mut Vec<String>) {
     let Some((target, anchor)) = include_target(line) else {
         problems.push(format!("{}: not an include: {line}", page.display()));
@@ -122,9 +160,7 @@ fn every_listing_and_output_block_comes_from_the_code() {
                 "rust" if std_only => {}
                 "rust" => {
                     for line in &lines {
-                        if line.starts_with("{{#include ../../workspace/")
-                            || line.starts_with("{{#rustdoc_include ../../workspace/")
-                        {
+                        if includes_from_workspace(&page, line) {
                             check_include(&page, line, &mut problems);
                         } else {
                             problems.push(format!(
@@ -193,6 +229,121 @@ fn every_page_is_in_the_summary_and_every_image_exists() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The problems with one quiz file: mdbook-quiz checks the schema as it
+/// builds; this checks what the course asks of a quiz on top of that.
+fn quiz_problems(text: &str, ids: &mut Vec<String>) -> Vec<String> {
+    const TYPES: [&str; 3] = ["MultipleChoice", "ShortAnswer", "Tracing"];
+    let quiz: toml::Table = match text.parse() {
+        Ok(quiz) => quiz,
+        Err(error) => return vec![format!("is not valid TOML: {error}")],
+    };
+    let Some(questions) = quiz.get("questions").and_then(toml::Value::as_array) else {
+        return vec!["has no [[questions]]".to_owned()];
+    };
+    let mut problems = Vec::new();
+    if !(3..=8).contains(&questions.len()) {
+        problems.push(format!(
+            "has {} questions; a chapter's quiz is short, 3 to 8",
+            questions.len()
+        ));
+    }
+    for (index, question) in questions.iter().enumerate() {
+        let number = index + 1;
+        let text_of = |key: &str| {
+            question
+                .get(key)
+                .and_then(toml::Value::as_str)
+                .map(str::trim)
+                .filter(|text| !text.is_empty())
+        };
+        match text_of("type") {
+            Some(kind) if TYPES.contains(&kind) => {}
+            other => problems.push(format!(
+                "question {number}: type {other:?} is not one of {TYPES:?}"
+            )),
+        }
+        for part in ["prompt", "answer"] {
+            if !question.get(part).is_some_and(toml::Value::is_table) {
+                problems.push(format!("question {number} has no {part}"));
+            }
+        }
+        if text_of("context").is_none() {
+            problems.push(format!(
+                "question {number} has no `context`: explain the answer"
+            ));
+        }
+        // mdbook-quiz writes a fresh id into a question without one, on
+        // every build: the sources would change under the reader's feet.
+        match text_of("id") {
+            Some(id) if ids.iter().any(|seen| seen == id) => {
+                problems.push(format!("question {number}: id {id} is used twice"));
+            }
+            Some(id) => ids.push(id.to_owned()),
+            None => problems.push(format!(
+                "question {number} has no `id` (give it a new UUID, e.g. from `uuidgen`)"
+            )),
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_quiz_parses_explains_its_answers_and_is_shown() {
+    let book = book_dir();
+    let mut problems = Vec::new();
+    let mut ids = Vec::new();
+    for quiz in files(&book, "toml") {
+        let relative = quiz.strip_prefix(&book).unwrap().display().to_string();
+        let text = std::fs::read_to_string(&quiz).unwrap();
+        for problem in quiz_problems(&text, &mut ids) {
+            problems.push(format!("{relative}: {problem}"));
+        }
+        let name = quiz.file_name().unwrap().to_string_lossy();
+        let embed = format!("{{{{#quiz {name}}}}}");
+        let chapter = quiz.parent().unwrap();
+        let shown = pages(chapter)
+            .iter()
+            .any(|page| std::fs::read_to_string(page).unwrap().contains(&embed));
+        if !shown {
+            problems.push(format!(
+                "{relative}: no page beside it shows it with `{embed}`"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_quiz_check_finds_what_it_should() {
+    let good = r#"
+        [[questions]]
+        id = "a"
+        type = "ShortAnswer"
+        prompt.prompt = "Two plus two?"
+        answer.answer = "4"
+        context = "Arithmetic."
+    "#;
+    let three = [good, good, good].join("\n").replace("\"a\"", "\"b\"");
+    let mut ids = Vec::new();
+    let problems = quiz_problems(&three, &mut ids);
+    assert_eq!(
+        problems,
+        [
+            "question 2: id b is used twice",
+            "question 3: id b is used twice"
+        ]
+    );
+    let sloppy = good
+        .replace("context = \"Arithmetic.\"", "")
+        .replace("id = \"a\"", "");
+    let problems = quiz_problems(&sloppy, &mut Vec::new()).join("\n");
+    assert!(problems.contains("has 1 questions"), "{problems}");
+    assert!(problems.contains("no `context`"), "{problems}");
+    assert!(problems.contains("no `id`"), "{problems}");
+    let broken = quiz_problems("[[questions]\n", &mut Vec::new()).join("\n");
+    assert!(broken.contains("not valid TOML"), "{broken}");
+}
+
 #[test]
 fn the_markdown_readers_understand_the_books_markdown() {
     let text = "intro\n```rust,ignore\n{{#include ../../workspace/x.rs:anchor}}\n```\n\n  \
@@ -210,6 +361,24 @@ fn the_markdown_readers_understand_the_books_markdown() {
         Some(("a.rs".to_owned(), None))
     );
     assert_eq!(image_targets(text), ["map.svg"]);
+    let chapter_page = book_dir().join("concepts/count.md");
+    let top_page = book_dir().join("exercises.md");
+    assert!(includes_from_workspace(
+        &chapter_page,
+        "{{#include ../../workspace/x.rs:a}}"
+    ));
+    assert!(includes_from_workspace(
+        &top_page,
+        "{{#include ../workspace/x.rs}}"
+    ));
+    assert!(!includes_from_workspace(
+        &top_page,
+        "{{#include ../../workspace/x.rs}}"
+    ));
+    assert!(!includes_from_workspace(
+        &chapter_page,
+        "{{#include ../../workspace/../x.rs}}"
+    ));
 }
 
 /// The page's text outside code fences, where links are links.

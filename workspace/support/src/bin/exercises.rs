@@ -1,0 +1,32 @@
+//! Every exercise of the course, done or not yet: `cargo run -p support --bin exercises`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use clap::Parser;
+use support::exercises::{chapters, report, rows, run_tests};
+
+/// List every exercise of the course with its status: done when all of its tests pass on
+/// your code.
+///
+/// It runs `cargo test -p CHAPTER --test exercises` for each chapter that has exercises, as
+/// you would, so the first run compiles them; a chapter whose code does not compile shows
+/// as "does not build" (run that command to see why).
+#[derive(Debug, Parser)]
+#[command(version, max_term_width = 80)]
+struct Cli {}
+
+fn main() {
+    let _cli = Cli::parse();
+    // This crate lives in <root>/workspace/support.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let show_progress = std::io::stderr().is_terminal();
+    let mut table = Vec::new();
+    for chapter in chapters(&root) {
+        if show_progress {
+            eprintln!("testing the {} exercises...", chapter.name);
+        }
+        table.extend(rows(&chapter, &run_tests(&root, &chapter.name)));
+    }
+    print!("{}", report(&table));
+}
