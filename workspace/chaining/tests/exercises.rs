@@ -16,7 +16,7 @@ fn secs(n: u64) -> Duration {
 // Exercise 1: a chain that fans out.
 
 #[tokio::test(start_paused = true)]
-async fn the_second_steps_run_concurrently() {
+async fn fan_out_second_steps_run_concurrently() {
     let (results, took) = timed(fan_out::fan_out_chain(1, 2, &[5, 1, 3])).await;
     assert_eq!(
         took,
@@ -35,7 +35,7 @@ async fn the_second_steps_run_concurrently() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_chain_with_nothing_to_fan_out_takes_its_first_step() {
+async fn fan_out_with_nothing_to_fan_out_takes_the_first_step() {
     let (results, took) = timed(fan_out::fan_out_chain(7, 3, &[])).await;
     assert!(results.is_empty());
     assert_eq!(took, secs(3));
@@ -44,7 +44,7 @@ async fn a_chain_with_nothing_to_fan_out_takes_its_first_step() {
 // Exercise 2: a deadline for every chain.
 
 #[tokio::test(start_paused = true)]
-async fn the_slowest_chain_is_cut_off_and_reported() {
+async fn deadline_cuts_off_the_slowest_chain_and_reports_it() {
     // With seed 444, chains 1, 2 and 3 take 11 s, 8 s and 4 s.
     let console = Console::recorder();
     let (outcomes, took) = timed(deadline::chains_with_deadline(
@@ -74,7 +74,7 @@ async fn the_slowest_chain_is_cut_off_and_reported() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_generous_deadline_changes_nothing() {
+async fn deadline_that_is_generous_changes_nothing() {
     let console = Console::recorder();
     let (outcomes, took) = timed(deadline::chains_with_deadline(
         &[1, 2, 3],
