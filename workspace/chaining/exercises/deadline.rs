@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use support::{Console, SharedRandom};
+use support::{Console, SharedRandom, Timeline};
 
 use crate::chained::{Shared, chain};
 
@@ -25,6 +25,7 @@ pub async fn chains_with_deadline(
         random: SharedRandom::seed(seed),
         console: console.clone(),
         sleep: tokio::time::sleep,
+        timeline: Timeline::off(),
     };
     let handles: Vec<_> = ids
         .iter()

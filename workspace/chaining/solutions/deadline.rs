@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use support::clock::seconds;
-use support::{Console, SharedRandom};
+use support::{Console, SharedRandom, Timeline};
 use tokio::time::timeout;
 
 use crate::chained::{Shared, chain};
@@ -20,6 +20,7 @@ pub async fn chains_with_deadline(
         random: SharedRandom::seed(seed),
         console: console.clone(),
         sleep: tokio::time::sleep,
+        timeline: Timeline::off(),
     };
     let handles: Vec<_> = ids
         .iter()

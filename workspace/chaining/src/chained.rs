@@ -10,16 +10,17 @@ use std::future::Future;
 use std::time::Duration;
 
 use support::clock::{Stopwatch, seconds};
-use support::{Color, Console, SharedRandom};
+use support::{Activity, Color, Console, SharedRandom, Timeline};
 
 /// What every chain shares: the random source (one sequence, drawn in the
 /// order the tasks run, like Python's module-level `random`), the console,
-/// and the runtime's sleep.
+/// the runtime's sleep, and the timeline the waits are drawn on (`--timeline`).
 #[derive(Debug, Clone)]
 pub struct Shared<S> {
     pub random: SharedRandom,
     pub console: Console,
     pub sleep: S,
+    pub timeline: Timeline,
 }
 
 impl<S, F> Shared<S>
@@ -27,15 +28,21 @@ where
     S: Fn(Duration) -> F,
     F: Future<Output = ()>,
 {
-    /// A random wait of 0 to 10 seconds; returns how long it was.
+    /// A random wait of 0 to 10 seconds, drawn on the timeline's `lane`;
+    /// returns how long it was.
     async fn random_wait(
         &self,
+        lane: &str,
         announce: impl FnOnce(u64) -> String,
         color: Color,
     ) -> u64 {
         let secs = self.random.randint(0..=10);
         self.say(color, announce(secs));
-        (self.sleep)(Duration::from_secs(secs)).await;
+        let wait = (self.sleep)(Duration::from_secs(secs));
+        self.timeline
+            .lane(lane)
+            .during(Activity::Sleeping, wait)
+            .await;
         secs
     }
 
@@ -48,6 +55,24 @@ fn color_of(n: u32) -> Color {
     Color::for_index(n as usize)
 }
 
+fn part1_lane(n: u32) -> String {
+    format!("chain {n}: part1")
+}
+
+fn part2_lane(n: u32) -> String {
+    format!("chain {n}: part2")
+}
+
+/// Gives each chain its two rows on the timeline, in the order of `ids`,
+/// and starts the timeline's clock.
+fn lay_out(ids: &[u32], timeline: &Timeline) {
+    timeline.start();
+    for &n in ids {
+        timeline.lane(part1_lane(n));
+        timeline.lane(part2_lane(n));
+    }
+}
+
 // ANCHOR: parts
 /// The first step of chain `n`: some IO of unknown length, then a result.
 pub async fn part1<S, F>(n: u32, shared: &Shared<S>) -> String
@@ -57,7 +82,11 @@ where
 {
     let color = color_of(n);
     shared
-        .random_wait(|i| format!("part1({n}) sleeping for {i} seconds."), color)
+        .random_wait(
+            &part1_lane(n),
+            |i| format!("part1({n}) sleeping for {i} seconds."),
+            color,
+        )
         .await;
     let result = format!("result{n}-1");
     shared.say(color, format!("Returning part1({n}) == {result}."));
@@ -74,6 +103,7 @@ where
     // The quotes mimic Python's tuple repr, so the lines match the notes'.
     shared
         .random_wait(
+            &part2_lane(n),
             |i| format!("part2({n}, '{arg}') sleeping for {i} seconds."),
             color,
         )
@@ -108,11 +138,18 @@ where
 // ANCHOR: runtimes
 /// Runs every chain as its own task on the current tokio runtime and returns
 /// each chain's duration, in the order of `ids`.
-pub async fn run_on_tokio(ids: &[u32], seed: u64, console: &Console) -> Vec<Duration> {
+pub async fn run_on_tokio(
+    ids: &[u32],
+    seed: u64,
+    console: &Console,
+    timeline: &Timeline,
+) -> Vec<Duration> {
+    lay_out(ids, timeline);
     let shared = Shared {
         random: SharedRandom::seed(seed),
         console: console.clone(),
         sleep: tokio::time::sleep,
+        timeline: timeline.clone(),
     };
     // Spawned in order on a one-thread runtime, the tasks first run in that
     // order too, so they draw their random numbers as Python's do.
@@ -133,16 +170,19 @@ pub fn run_on_smol<S, F>(
     ids: &[u32],
     seed: u64,
     console: &Console,
+    timeline: &Timeline,
     sleep: S,
 ) -> Vec<Duration>
 where
     S: Fn(Duration) -> F + Clone + 'static,
     F: Future<Output = ()> + 'static,
 {
+    lay_out(ids, timeline);
     let shared = Shared {
         random: SharedRandom::seed(seed),
         console: console.clone(),
         sleep,
+        timeline: timeline.clone(),
     };
     let executor = smol::LocalExecutor::new();
     let tasks: Vec<_> = ids

@@ -4,6 +4,7 @@ use clap::Parser;
 use support::Console;
 use support::cli::{self, RunArgs, Runtime, number_in};
 use support::clock::{Stopwatch, block_on_tokio, seconds, smol_sleep};
+use support::timeline::TimelineArgs;
 
 use chaining::chained;
 
@@ -28,6 +29,9 @@ struct Cli {
 
     #[command(flatten)]
     run: RunArgs,
+
+    #[command(flatten)]
+    timeline: TimelineArgs,
 }
 
 const MAX_ID: u32 = 999_999;
@@ -49,18 +53,22 @@ fn validate(cli: &Cli) -> Result<(), String> {
 fn main() -> std::io::Result<()> {
     let cli: Cli = cli::parse(validate);
     let console = Console::stdout();
+    let timeline = cli.timeline.timeline();
     let total = match cli.run.runtime {
         Runtime::Tokio => block_on_tokio(cli.run.clock(), async {
             let stopwatch = Stopwatch::start();
-            chained::run_on_tokio(&cli.ids, cli.seed, &console).await;
+            chained::run_on_tokio(&cli.ids, cli.seed, &console, &timeline).await;
             stopwatch.elapsed()
         })?,
         Runtime::Smol => {
             let stopwatch = Stopwatch::start();
-            chained::run_on_smol(&cli.ids, cli.seed, &console, smol_sleep);
+            chained::run_on_smol(&cli.ids, cli.seed, &console, &timeline, smol_sleep);
             stopwatch.elapsed()
         }
     };
     console.line(format!("Program finished in {} seconds.", seconds(total)));
+    let ids: Vec<String> = cli.ids.iter().map(ToString::to_string).collect();
+    let title = format!("chained {}, seed {}", ids.join(" "), cli.seed);
+    cli.timeline.save(&timeline, &title);
     Ok(())
 }
