@@ -1,5 +1,6 @@
 //! Chapter 6 of *Async IO in Rust*: multiprocessing.
 //!
+//! - [`cli`]: the arguments both programs share, and the hidden `worker` subcommand;
 //! - [`workload`]: the CPU-bound job, the sum of `i * i` below a limit;
 //! - [`ways`]: the same jobs five ways: sequential, async tasks on one thread,
 //!   `spawn_blocking`, scoped threads, worker processes;
@@ -11,6 +12,7 @@
 //!   surviving workers that crash or hang;
 //! - [`exercises`]: one job split across threads, and a retry for crashed jobs.
 
+pub mod cli;
 pub mod heartbeat;
 pub mod orchestrator;
 pub mod pool;
@@ -24,11 +26,3 @@ pub mod workload;
 #[cfg_attr(not(feature = "solutions"), path = "../exercises/mod.rs")]
 #[cfg_attr(feature = "solutions", path = "../solutions/mod.rs")]
 pub mod exercises;
-
-/// The hidden subcommand that turns either program into a worker process.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Subcommand)]
-pub enum Mode {
-    /// Serve jobs on standard input and output (the parent starts this)
-    #[command(hide = true)]
-    Worker,
-}

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use support::clock::{ClockMode, tokio_runtime};
+use tokio::task::JoinHandle;
 
 use crate::heartbeat::{self, Heartbeat};
 use crate::pool::{Job, Pool, WorkerCommand};
@@ -28,45 +29,45 @@ pub fn sequential(limits: &[u64]) -> Vec<u128> {
 // ANCHOR: async_tasks
 /// One async task per job, on tokio's current-thread runtime: the asyncio way.
 pub fn async_tasks_on_one_thread(limits: &[u64]) -> io::Result<(Vec<u128>, Duration)> {
-    // The real clock, always: the work really takes CPU time, and a paused
-    // clock would not see it.
-    let runtime = tokio_runtime(ClockMode::Real)?;
-    runtime.block_on(async {
-        let heartbeat = Heartbeat::start(heartbeat::PERIOD);
-        let tasks: Vec<_> = limits
-            .iter()
-            // Each task is a future, but one with no `.await` inside: once
-            // polled, it computes to the end. The tasks can only take turns,
-            // on the one thread, and the heartbeat waits behind all of them.
-            .map(|&limit| tokio::spawn(async move { sum_of_squares_below(limit) }))
-            .collect();
-        let mut sums = Vec::with_capacity(tasks.len());
-        for task in tasks {
-            sums.push(task.await.expect("a sum does not panic"));
-        }
-        Ok((sums, heartbeat.stop()))
+    on_event_loop(limits, |limit| {
+        // A task, but one with no `.await` inside: once polled, it computes
+        // to the end. The tasks can only take turns on the one thread, and
+        // the heartbeat waits behind all of them.
+        tokio::spawn(async move { sum_of_squares_below(limit) })
     })
 }
 // ANCHOR_END: async_tasks
 
-// ANCHOR: spawn_blocking
-/// One `spawn_blocking` call per job: the work goes to tokio's blocking
-/// threads, and the event loop's thread stays free.
-pub fn spawn_blocking(limits: &[u64]) -> io::Result<(Vec<u128>, Duration)> {
+// ANCHOR: on_event_loop
+/// Starts every job with `start` on a current-thread tokio runtime, with a
+/// heartbeat beside them; returns their sums in job order and the
+/// heartbeat's longest gap.
+fn on_event_loop(
+    limits: &[u64],
+    start: impl Fn(u64) -> JoinHandle<u128>,
+) -> io::Result<(Vec<u128>, Duration)> {
+    // The real clock, always: the work really takes CPU time, which a
+    // paused clock would not see.
     let runtime = tokio_runtime(ClockMode::Real)?;
     runtime.block_on(async {
         let heartbeat = Heartbeat::start(heartbeat::PERIOD);
-        let jobs: Vec<_> = limits
-            .iter()
-            .map(|&limit| {
-                tokio::task::spawn_blocking(move || sum_of_squares_below(limit))
-            })
-            .collect();
+        let jobs: Vec<JoinHandle<u128>> =
+            limits.iter().map(|&limit| start(limit)).collect();
         let mut sums = Vec::with_capacity(jobs.len());
         for job in jobs {
             sums.push(job.await.expect("a sum does not panic"));
         }
         Ok((sums, heartbeat.stop()))
+    })
+}
+// ANCHOR_END: on_event_loop
+
+// ANCHOR: spawn_blocking
+/// One `spawn_blocking` call per job: the work goes to tokio's blocking
+/// threads, and the event loop's thread stays free.
+pub fn spawn_blocking(limits: &[u64]) -> io::Result<(Vec<u128>, Duration)> {
+    on_event_loop(limits, |limit| {
+        tokio::task::spawn_blocking(move || sum_of_squares_below(limit))
     })
 }
 // ANCHOR_END: spawn_blocking

@@ -4,10 +4,9 @@ use std::io;
 use std::process::ExitCode;
 
 use clap::Parser;
-use multiprocessing::Mode;
+use multiprocessing::cli::{Mode, WorkloadArgs};
 use multiprocessing::pool::WorkerCommand;
 use multiprocessing::report::{self, Settings};
-use multiprocessing::workload::{ARTICLE_JOBS, ARTICLE_SIZE};
 use support::Console;
 use support::cli::{self, number_in};
 
@@ -24,20 +23,8 @@ struct Cli {
     #[command(subcommand)]
     mode: Option<Mode>,
 
-    /// How many jobs: x runs from 0 to N - 1
-    #[arg(long, value_name = "N", default_value_t = ARTICLE_JOBS)]
-    #[arg(value_parser = number_in(1_usize..=1000), allow_negative_numbers = true)]
-    jobs: usize,
-
-    /// Each job sums the squares below N + x
-    #[arg(long, value_name = "N", default_value_t = ARTICLE_SIZE)]
-    #[arg(value_parser = number_in(1_u64..=100_000_000), allow_negative_numbers = true)]
-    size: u64,
-
-    /// Threads and worker processes to use [default: the number of cores]
-    #[arg(long, value_name = "N")]
-    #[arg(value_parser = number_in(1_usize..=256), allow_negative_numbers = true)]
-    workers: Option<usize>,
+    #[command(flatten)]
+    workload: WorkloadArgs,
 
     /// Run every way N times and show each one's fastest run
     #[arg(long, value_name = "N", default_value_t = 5)]
@@ -51,11 +38,10 @@ fn main() -> io::Result<ExitCode> {
         multiprocessing::worker::run()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let settings = Settings {
-        jobs: cli.jobs,
-        size: cli.size,
-        workers: cli.workers.unwrap_or(cores),
+        jobs: cli.workload.jobs,
+        size: cli.workload.size,
+        workers: cli.workload.workers(),
         rounds: cli.rounds,
     };
     let rows = report::measure(&settings, &WorkerCommand::this_program()?)?;

@@ -5,11 +5,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use multiprocessing::Mode;
+use multiprocessing::cli::{Mode, WorkloadArgs};
 use multiprocessing::orchestrator::orchestrate;
 use multiprocessing::pool::{Job, WorkerCommand};
 use multiprocessing::worker::Fault;
-use multiprocessing::workload::{ARTICLE_JOBS, ARTICLE_SIZE, limits};
 use support::Console;
 use support::cli::{self, number_in};
 use support::clock::{ClockMode, block_on_tokio};
@@ -26,20 +25,8 @@ struct Cli {
     #[command(subcommand)]
     mode: Option<Mode>,
 
-    /// How many jobs: x runs from 0 to N - 1
-    #[arg(long, value_name = "N", default_value_t = ARTICLE_JOBS)]
-    #[arg(value_parser = number_in(1_usize..=1000), allow_negative_numbers = true)]
-    jobs: usize,
-
-    /// Each job sums the squares below N + x
-    #[arg(long, value_name = "N", default_value_t = ARTICLE_SIZE)]
-    #[arg(value_parser = number_in(1_u64..=100_000_000), allow_negative_numbers = true)]
-    size: u64,
-
-    /// Worker processes at a time [default: the number of cores]
-    #[arg(long, value_name = "N")]
-    #[arg(value_parser = number_in(1_usize..=64), allow_negative_numbers = true)]
-    workers: Option<usize>,
+    #[command(flatten)]
+    workload: WorkloadArgs,
 
     /// Seconds a job may take before its worker is killed
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
@@ -64,11 +51,11 @@ impl Cli {
             ("--hang-job", self.hang_job),
         ] {
             if let Some(job) = job
-                && job > self.jobs
+                && job > self.workload.jobs
             {
                 return Err(format!(
                     "{flag} {job}: there are only {} jobs (see --jobs)",
-                    self.jobs
+                    self.workload.jobs
                 ));
             }
         }
@@ -79,7 +66,7 @@ impl Cli {
     }
 
     fn jobs(&self) -> Vec<Job> {
-        let mut jobs = Job::numbered(&limits(self.size, self.jobs));
+        let mut jobs = Job::numbered(&self.workload.limits());
         for job in &mut jobs {
             if Some(job.number) == self.crash_job {
                 job.request.fault = Fault::Crash;
@@ -97,8 +84,7 @@ fn main() -> io::Result<ExitCode> {
         multiprocessing::worker::run()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let workers = cli.workers.unwrap_or(cores);
+    let workers = cli.workload.workers();
     let console = Console::stdout();
     // One thread for the parent: all it does is wait on pipes and timers.
     let results = block_on_tokio(
