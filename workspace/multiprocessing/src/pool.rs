@@ -120,8 +120,9 @@ impl Worker {
             .args(&command.args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            // If the parent gives up on a worker (the pool is dropped, or the
-            // program is interrupted), the process is killed, not leaked.
+            // If the parent lets go of a worker (after an error, or because
+            // the future running its job was cancelled, or the pool dropped),
+            // the process is killed, not left running with no one to answer.
             .kill_on_drop(true)
             .spawn()?;
         let requests = child.stdin.take().expect("stdin was piped");
