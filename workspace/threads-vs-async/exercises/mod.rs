@@ -11,3 +11,5 @@
 
 // The starter code leaves its parameters unused until you write the bodies.
 #![allow(dead_code, unused_variables, clippy::unused_async)]
+
+pub mod retry;
