@@ -323,13 +323,19 @@ pub fn demo_site() -> Site {
     Site::new(Duration::from_millis(20), 4096)
 }
 
-/// What `--local-site` does: starts [`demo_site`] on its own thread and
-/// makes `client` send requests for [`SITE_HOST`] to it. Keep the server
-/// for as long as the client is in use; dropping it stops the site.
-pub fn with_local_site(client: Client) -> std::io::Result<(Client, LocalServer)> {
+/// What `--local-site` does, if `wanted`: starts [`demo_site`] on its own
+/// thread and makes `client` send requests for [`SITE_HOST`] to it. Keep the
+/// server for as long as the client is in use; dropping it stops the site.
+pub fn with_local_site(
+    client: Client,
+    wanted: bool,
+) -> std::io::Result<(Client, Option<LocalServer>)> {
+    if !wanted {
+        return Ok((client, None));
+    }
     let server = LocalServer::start(demo_site())?;
     let client = client.resolve(SITE_HOST, server.address());
-    Ok((client, server))
+    Ok((client, Some(server)))
 }
 
 /// The paths of the crawler's site, for `serve-pages` to list.

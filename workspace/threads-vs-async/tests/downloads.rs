@@ -29,6 +29,13 @@ fn start(workload: &Workload) -> LocalServer {
     LocalServer::start(Site::new(workload.latency, workload.page_size)).unwrap()
 }
 
+fn assert_each_page_fetched_once(server: &LocalServer, pages: usize) {
+    for page in 0..pages {
+        let path = format!("/pages/{page}");
+        assert_eq!(server.site().requests_for(&path), 1, "{path}");
+    }
+}
+
 #[test]
 fn the_sequential_client_gets_every_page_one_at_a_time() {
     let workload = workload(5, 5, 1);
@@ -39,9 +46,7 @@ fn the_sequential_client_gets_every_page_one_at_a_time() {
     );
     assert_eq!(bytes.unwrap(), 5 * PAGE_SIZE);
     assert_eq!(server.site().peak_in_flight(), 1);
-    for page in 0..5 {
-        assert_eq!(server.site().requests_for(&format!("/pages/{page}")), 1);
-    }
+    assert_each_page_fetched_once(&server, 5);
 }
 
 #[test]
@@ -55,9 +60,7 @@ fn the_thread_pool_gets_every_page_with_at_most_one_per_thread() {
     );
     assert_eq!(bytes.unwrap(), 12 * PAGE_SIZE);
     assert_eq!(server.site().peak_in_flight(), 3);
-    for page in 0..12 {
-        assert_eq!(server.site().requests_for(&format!("/pages/{page}")), 1);
-    }
+    assert_each_page_fetched_once(&server, 12);
 }
 
 #[tokio::test]
@@ -68,9 +71,7 @@ async fn the_async_client_gets_every_page_with_at_most_limit_in_flight() {
     let bytes = download_async(&client, &workload.urls(&server), 3).await;
     assert_eq!(bytes.unwrap(), 12 * PAGE_SIZE);
     assert_eq!(server.site().peak_in_flight(), 3);
-    for page in 0..12 {
-        assert_eq!(server.site().requests_for(&format!("/pages/{page}")), 1);
-    }
+    assert_each_page_fetched_once(&server, 12);
 }
 
 #[tokio::test]

@@ -81,12 +81,7 @@ fn run(cli: &Cli, list: &UrlList) -> std::io::Result<()> {
         eprintln!("URL file, {repeated}: crawled once");
     }
     let client = Client::new(Duration::from_millis(cli.timeout_ms));
-    let (client, _site) = if cli.local_site {
-        let (client, site) = with_local_site(client)?;
-        (client, Some(site))
-    } else {
-        (client, None)
-    };
+    let (client, _site) = with_local_site(client, cli.local_site)?;
     let runtime = support::clock::tokio_runtime(ClockMode::Real)?;
     runtime.block_on(async {
         let to_stdout = cli.output == Path::new("-");

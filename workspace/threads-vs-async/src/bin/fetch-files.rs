@@ -74,12 +74,7 @@ fn main() -> ExitCode {
 /// Downloads everything and prints one line per URL; `Ok(false)` if any failed.
 fn run(cli: &Cli) -> std::io::Result<bool> {
     let client = Client::new(Duration::from_millis(cli.timeout_ms));
-    let (client, _site) = if cli.local_site {
-        let (client, site) = with_local_site(client)?;
-        (client, Some(site))
-    } else {
-        (client, None)
-    };
+    let (client, _site) = with_local_site(client, cli.local_site)?;
     let runtime = support::clock::tokio_runtime(ClockMode::Real)?;
     let results = runtime.block_on(download_all(&client, &cli.urls, &cli.output_dir));
     let console = Console::stdout();
