@@ -226,7 +226,8 @@ fn areq(dir: &ScratchDir, args: &[&str]) -> (String, String, Option<i32>) {
 fn areq_appends_to_its_output_file_as_areq_py_does() {
     let dir = ScratchDir::new("areq-appends");
     let urls = dir.path().join("urls.txt");
-    std::fs::write(&urls, "http://site.test/blog/\n").unwrap();
+    // Listed twice, crawled once: each link is still written once.
+    std::fs::write(&urls, "http://site.test/blog/\nhttp://site.test/blog/\n").unwrap();
     let found = dir.path().join("found.txt");
     let run = || {
         areq(
@@ -241,6 +242,11 @@ fn areq_appends_to_its_output_file_as_areq_py_does() {
     };
     let (_, log, status) = run();
     assert_eq!(status, Some(0), "{log}");
+    assert!(
+        log.starts_with(
+            "URL file, line 2: http://site.test/blog/ again: crawled once\n"
+        )
+    );
     assert!(log.ends_with(&format!(
         "crawled 1 of 1 URLs; 3 links written to {}\n",
         found.display()
