@@ -133,24 +133,9 @@ pub fn same_results(rows: &[Row]) -> bool {
     })
 }
 
-/// The `machine:` line: cores as the program sees them, and the CPU model if known.
-pub fn machine() -> String {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let model = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|line| line.starts_with("model name"))
-                .and_then(|line| line.split_once(':'))
-                .map(|(_, model)| model.trim().to_owned())
-        })
-        .unwrap_or_else(|| format!("{} CPU", std::env::consts::ARCH));
-    format!("machine: {cores} cores, {model}")
-}
-
 /// Prints the table. Returns whether all the ways agreed.
 pub fn print(rows: &[Row], settings: &Settings, console: &Console) -> bool {
-    console.line(machine());
+    console.line(support::machine::describe());
     console.line(format!(
         "workload: {} jobs, the sum of i*i for i below {} + x, x from 0; fastest of {} rounds",
         settings.jobs, settings.size, settings.rounds

@@ -7,6 +7,7 @@
 //! - [`PyRandom`]: Python's `random.seed` and `randint`, number for number;
 //! - [`exercises`]: which of the course's exercises are done, for
 //!   `cargo run -p support --bin exercises`;
+//! - [`machine`]: the `machine:` line that says where a report was measured;
 //! - [`cli`]: the command-line conventions (`--runtime`, `--clock`, exit 2 on bad input);
 //! - [`testing`]: what the lesson crates' tests share;
 //! - [`timeline`]: what each task did when, recorded on the runtime's clock
@@ -18,6 +19,7 @@ pub mod cli;
 pub mod clock;
 pub mod console;
 pub mod exercises;
+pub mod machine;
 pub mod pyrandom;
 pub mod testing;
 pub mod timeline;

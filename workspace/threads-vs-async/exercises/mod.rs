@@ -13,3 +13,4 @@
 #![allow(dead_code, unused_variables, clippy::unused_async)]
 
 pub mod pool;
+pub mod retry;

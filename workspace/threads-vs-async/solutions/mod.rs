@@ -2,3 +2,4 @@
 //! `cargo test -p threads-vs-async --features solutions --test exercises`.
 
 pub mod pool;
+pub mod retry;

@@ -6,6 +6,12 @@ pub mod scale;
 
 // IO-bound work over HTTP: a local server, downloads, the full crawler.
 // (modules of the HTTP part go here)
+pub mod client;
+pub mod crawl;
+pub mod download;
+pub mod fetch_files;
+pub mod links;
+pub mod server;
 
 /// The chapter's exercises: your code in `exercises/`, or with
 /// `--features solutions` the worked solutions in `solutions/`.

@@ -2,5 +2,14 @@
 
 #[test]
 fn the_books_transcripts_match_the_programs() {
-    support::check_transcripts!("race", "scale");
+    support::check_transcripts!(
+        // Scale and race conditions.
+        "race",
+        "scale",
+        // The HTTP part.
+        "areq",
+        "downloads",
+        "fetch-files",
+        "serve-pages",
+    );
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::Parser;
 use support::cli::{self, number_in};
 use threads_vs_async::scale::report::{self, Report};
-use threads_vs_async::scale::{Kind, THREAD_CAP, chart, memory};
+use threads_vs_async::scale::{Kind, THREAD_CAP, chart};
 
 /// Start N units that each wait one second, as OS threads, as tokio tasks and
 /// as smol tasks, and report for each kind the time to spawn them, the total
@@ -82,7 +82,7 @@ fn main() -> std::io::Result<ExitCode> {
         wait,
         rows,
     };
-    let text = report.lines(&memory::machine()).join("\n") + "\n";
+    let text = report.lines(&support::machine::describe()).join("\n") + "\n";
     print!("{text}");
     if let Some(path) = &cli.svg
         && let Some(svg) = chart::render(&text)
