@@ -232,8 +232,9 @@ async fn consume<E: Executor>(
         let Some((message, receipt)) =
             lane.during(Activity::Waiting, queue.get()).await
         else {
-            let line = format!("Consumer {name} found the queue closed and empty.");
-            shared.console.line(line);
+            shared
+                .console
+                .line(format!("Consumer {name} found the queue closed and empty."));
             return;
         };
         let Message::Item(item) = message else {
