@@ -1,9 +1,12 @@
 //! asyncq on tokio's paused clock: the notes' order, and no item lost or
 //! taken twice, whatever the seed, the shape or the shutdown.
 
+mod common;
+
 use std::collections::HashSet;
 use std::time::Duration;
 
+use common::lane;
 use queues::asyncq::{self, Config, Report, Shutdown, planned_items};
 use queues::executor::Tokio;
 use support::clock::block_on_tokio;
@@ -222,16 +225,6 @@ async fn a_producer_may_draw_no_items_and_then_no_consumer_is_needed() {
     let (report, lines) = run(&config).await;
     assert!(report.produced.is_empty());
     assert_eq!(lines, ["Program completed in 0.00000 seconds."]);
-}
-
-/// One lane of a recorded timeline: (activity, start, end) in whole seconds.
-fn lane(timeline: &Timeline, name: &str) -> Vec<(Activity, u64, u64)> {
-    timeline
-        .spans()
-        .iter()
-        .filter(|span| span.lane == name)
-        .map(|span| (span.activity, span.start.as_secs(), span.end.as_secs()))
-        .collect()
 }
 
 /// Runs `config` as the binary does: on a runtime of its own, dropped at

@@ -1,8 +1,11 @@
 //! backpressure on tokio's paused clock: a bound holds the producer to the
 //! consumer's pace and caps the items waiting; no bound lets them pile up.
 
+mod common;
+
 use std::time::Duration;
 
+use common::lane;
 use queues::backpressure::{self, Config, Report, human_bytes};
 use queues::executor::Tokio;
 use support::{Activity, Console, Timeline};
@@ -106,16 +109,6 @@ fn sizes_read_like_an_allocator_counts_them() {
     assert_eq!(human_bytes(840), "840 bytes");
     assert_eq!(human_bytes(2048), "2.0 KiB");
     assert_eq!(human_bytes(6_667 * 4_128), "26.2 MiB");
-}
-
-/// One lane of a recorded timeline: (activity, start, end) in whole seconds.
-fn lane(timeline: &Timeline, name: &str) -> Vec<(Activity, u64, u64)> {
-    timeline
-        .spans()
-        .iter()
-        .filter(|span| span.lane == name)
-        .map(|span| (span.activity, span.start.as_secs(), span.end.as_secs()))
-        .collect()
 }
 
 #[tokio::test(start_paused = true)]
