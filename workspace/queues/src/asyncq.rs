@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, SeedableRng};
-use support::{Console, PyRandom, SharedRandom};
+use support::{Activity, Console, Lane, PyRandom, SharedRandom, Timeline};
 use tokio::time::Instant;
 
 use crate::executor::Executor;
@@ -168,8 +168,10 @@ fn makeitem(shared: &Shared) -> String {
     format!("{bits:010x}")
 }
 
-/// Draws 0..=10, says so, and sleeps that many seconds.
-async fn randsleep<E: Executor>(caller: &str, shared: &Shared) {
+/// Draws 0..=10, says so, and sleeps that many seconds, drawing the sleep
+/// on the caller's `lane` of the timeline (which records nothing unless the
+/// program was asked for a picture).
+async fn randsleep<E: Executor>(caller: &str, lane: &Lane, shared: &Shared) {
     let seconds = shared.randint();
     shared
         .console
@@ -183,16 +185,22 @@ async fn randsleep<E: Executor>(caller: &str, shared: &Shared) {
         // tokio's own `yield_now` wakes yielded tasks last-in first-out.)
         smol::future::yield_now().await;
     } else {
-        E::sleep(shared.second * seconds as u32).await;
+        let sleep = E::sleep(shared.second * seconds as u32);
+        lane.during(Activity::Sleeping, sleep).await;
     }
 }
 // ANCHOR_END: helpers
 
 // ANCHOR: produce
-async fn produce<E: Executor>(name: usize, queue: Queue<Message>, shared: Shared) {
+async fn produce<E: Executor>(
+    name: usize,
+    queue: Queue<Message>,
+    shared: Shared,
+    lane: Lane,
+) {
     let n = shared.randint();
     for _ in 0..n {
-        randsleep::<E>(&format!("Producer {name}"), &shared).await;
+        randsleep::<E>(&format!("Producer {name}"), &lane, &shared).await;
         let hex = makeitem(&shared);
         let item = Item {
             hex: hex.clone(),
@@ -200,7 +208,8 @@ async fn produce<E: Executor>(name: usize, queue: Queue<Message>, shared: Shared
         };
         // Waits while a bounded queue is full; fails only once the queue is
         // closed, which `main` does after every producer has finished.
-        if queue.put(Message::Item(item)).await.is_err() {
+        let put = queue.put(Message::Item(item));
+        if lane.during(Activity::Waiting, put).await.is_err() {
             return;
         }
         shared.record(|tally| tally.produced.push(hex.clone()));
@@ -212,12 +221,20 @@ async fn produce<E: Executor>(name: usize, queue: Queue<Message>, shared: Shared
 // ANCHOR_END: produce
 
 // ANCHOR: consume
-async fn consume<E: Executor>(name: usize, queue: Queue<Message>, shared: Shared) {
+async fn consume<E: Executor>(
+    name: usize,
+    queue: Queue<Message>,
+    shared: Shared,
+    lane: Lane,
+) {
     loop {
-        randsleep::<E>(&format!("Consumer {name}"), &shared).await;
-        let Some((message, receipt)) = queue.get().await else {
-            let line = format!("Consumer {name} found the queue closed and empty.");
-            shared.console.line(line);
+        randsleep::<E>(&format!("Consumer {name}"), &lane, &shared).await;
+        let Some((message, receipt)) =
+            lane.during(Activity::Waiting, queue.get()).await
+        else {
+            shared
+                .console
+                .line(format!("Consumer {name} found the queue closed and empty."));
             return;
         };
         let Message::Item(item) = message else {
@@ -258,12 +275,15 @@ pub struct Report {
 
 // ANCHOR: main
 /// The program: start the producers, then the consumers, wait for the
-/// producers, then end the consumers the way `config.shutdown` says.
+/// producers, then end the consumers the way `config.shutdown` says. Each
+/// task draws its sleeps and waits on its own lane of `timeline`.
 pub async fn run<E: Executor>(
     executor: &E,
     config: &Config,
     console: &Console,
+    timeline: &Timeline,
 ) -> Report {
+    timeline.start();
     let started = Instant::now();
     let queue = Queue::new(config.maxsize);
     let shared = Shared {
@@ -276,10 +296,16 @@ pub async fn run<E: Executor>(
         second: config.second,
     };
     let producers: Vec<E::Task> = (0..config.nprod)
-        .map(|n| executor.spawn(produce::<E>(n, queue.clone(), shared.clone())))
+        .map(|n| {
+            let lane = timeline.lane(format!("Producer {n}"));
+            executor.spawn(produce::<E>(n, queue.clone(), shared.clone(), lane))
+        })
         .collect();
     let consumers: Vec<E::Task> = (0..config.ncon)
-        .map(|n| executor.spawn(consume::<E>(n, queue.clone(), shared.clone())))
+        .map(|n| {
+            let lane = timeline.lane(format!("Consumer {n}"));
+            executor.spawn(consume::<E>(n, queue.clone(), shared.clone(), lane))
+        })
         .collect();
     // asyncio.gather(*producers)
     for producer in producers {

@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use support::Console;
+use support::{Activity, Console, Lane, Timeline};
 use tokio::time::Instant;
 
 use crate::executor::Executor;
@@ -76,17 +76,19 @@ async fn producer<E: Executor>(
     queue: Queue<Item>,
     started: Instant,
     console: Console,
+    lane: Lane,
 ) -> Vec<Duration> {
     let mut put_at: Vec<Duration> = Vec::new();
     for number in 1..=config.items {
-        E::sleep(config.second * config.every).await;
+        let sleep = E::sleep(config.second * config.every);
+        lane.during(Activity::Sleeping, sleep).await;
         let ready = Instant::now();
         let item = Item {
             number,
             payload: vec![0; config.item_bytes],
         };
         // With a full bounded queue, this is where the producer waits.
-        let _ = queue.put(item).await;
+        let _ = lane.during(Activity::Waiting, queue.put(item)).await;
         let waited = ready.elapsed().as_secs_f64() / config.second.as_secs_f64();
         let now = started.elapsed();
         if !config.quiet {
@@ -108,8 +110,10 @@ async fn consumer<E: Executor>(
     queue: Queue<Item>,
     started: Instant,
     console: Console,
+    lane: Lane,
 ) {
-    while let Some((item, receipt)) = queue.get().await {
+    while let Some((item, receipt)) = lane.during(Activity::Waiting, queue.get()).await
+    {
         if !config.quiet {
             console.line(format!(
                 "{}  took item {:>2}; {} waiting",
@@ -118,30 +122,43 @@ async fn consumer<E: Executor>(
                 queue.len()
             ));
         }
-        E::sleep(config.second * config.work).await;
+        let work = E::sleep(config.second * config.work);
+        lane.during(Activity::Sleeping, work).await;
         receipt.task_done();
     }
 }
 // ANCHOR_END: consumer
 
 /// Runs the producer and the consumer to the end, then prints the summary.
+/// Each draws its sleeps and its waits on the queue on its own lane of
+/// `timeline`.
 pub async fn run<E: Executor>(
     executor: &E,
     config: &Config,
     console: &Console,
+    timeline: &Timeline,
 ) -> Report {
+    timeline.start();
     let started = Instant::now();
     let queue = Queue::new(config.maxsize);
+    let producing = timeline.lane("producer");
     let consuming = executor.spawn(consumer::<E>(
         config.clone(),
         queue.clone(),
         started,
         console.clone(),
+        timeline.lane("consumer"),
     ));
     // The program itself is the producer: the consumer runs as a task
     // alongside it.
-    let put_at =
-        producer::<E>(config.clone(), queue.clone(), started, console.clone()).await;
+    let put_at = producer::<E>(
+        config.clone(),
+        queue.clone(),
+        started,
+        console.clone(),
+        producing,
+    )
+    .await;
     let producer_done = started.elapsed();
     // Every item is in: closing lets the consumer finish the rest and exit.
     queue.close();

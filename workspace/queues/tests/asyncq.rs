@@ -1,12 +1,16 @@
 //! asyncq on tokio's paused clock: the notes' order, and no item lost or
 //! taken twice, whatever the seed, the shape or the shutdown.
 
+mod common;
+
 use std::collections::HashSet;
 use std::time::Duration;
 
+use common::lane;
 use queues::asyncq::{self, Config, Report, Shutdown, planned_items};
 use queues::executor::Tokio;
-use support::Console;
+use support::clock::block_on_tokio;
+use support::{Activity, ClockMode, Console, Timeline};
 
 /// The lines the notes show for `random.seed(444)`, `main(5, 10)`, up to
 /// where their listing is cut off. The items' hex and the time each waited
@@ -58,7 +62,7 @@ fn masked(line: &str) -> String {
 
 async fn run(config: &Config) -> (Report, Vec<String>) {
     let console = Console::recorder();
-    let report = asyncq::run(&Tokio, config, &console).await;
+    let report = asyncq::run(&Tokio, config, &console, &Timeline::off()).await;
     (report, console.lines())
 }
 
@@ -221,4 +225,94 @@ async fn a_producer_may_draw_no_items_and_then_no_consumer_is_needed() {
     let (report, lines) = run(&config).await;
     assert!(report.produced.is_empty());
     assert_eq!(lines, ["Program completed in 0.00000 seconds."]);
+}
+
+/// Runs `config` as the binary does: on a runtime of its own, dropped at
+/// the end, which is when the tasks `main` cancelled are dropped and their
+/// last waits recorded.
+fn run_on_timeline(config: &Config) -> Timeline {
+    let timeline = Timeline::recording();
+    block_on_tokio(ClockMode::Virtual, async {
+        asyncq::run(&Tokio, config, &Console::recorder(), &timeline).await
+    })
+    .unwrap();
+    timeline
+}
+
+#[test]
+fn on_the_timeline_consumers_wait_at_the_queue_until_items_come_or_main_cancels_them() {
+    use Activity::{Sleeping, Waiting};
+    let timeline = run_on_timeline(&Config::new(5, 10));
+    // Consumer 4 wakes at 1 s and waits for the first items, put at 4 s.
+    assert_eq!(
+        lane(&timeline, "Consumer 4")[..3],
+        [(Sleeping, 0, 1), (Waiting, 1, 4), (Sleeping, 4, 13)]
+    );
+    // Consumer 7 is woken at 4 s too, but Consumer 2 takes the item first:
+    // it goes on waiting, until 5 s.
+    assert_eq!(
+        lane(&timeline, "Consumer 7")[..2],
+        [(Sleeping, 0, 3), (Waiting, 3, 5)]
+    );
+    // Consumer 8 never gets an item: it waits from 9 s until main cancels
+    // it at 40 s, when the last item is done.
+    assert_eq!(
+        lane(&timeline, "Consumer 8"),
+        [(Sleeping, 0, 9), (Waiting, 9, 40)]
+    );
+    // main cancels every consumer at 40 s, asleep or waiting: each row
+    // ends there.
+    for n in 0..10 {
+        let row = lane(&timeline, &format!("Consumer {n}"));
+        assert_eq!(row.last().map(|span| span.2), Some(40), "Consumer {n}");
+    }
+    // Ten consumers are more than the producers keep busy: in the second
+    // half of the run, the consumers wait longer than they sleep.
+    let second_half = |activity| -> u64 {
+        timeline
+            .spans()
+            .iter()
+            .filter(|span| {
+                span.lane.starts_with("Consumer") && span.activity == activity
+            })
+            .map(|span| {
+                span.end
+                    .as_secs()
+                    .saturating_sub(span.start.as_secs().max(20))
+            })
+            .sum()
+    };
+    assert!(second_half(Waiting) > second_half(Sleeping));
+    // Producer 1 draws no items; on an unbounded queue no producer waits.
+    assert!(lane(&timeline, "Producer 1").is_empty());
+    for span in timeline.spans() {
+        assert!(
+            !(span.lane.starts_with("Producer") && span.activity == Waiting),
+            "{span:?}"
+        );
+        assert!(span.end <= Duration::from_secs(40), "{span:?}");
+    }
+}
+
+#[test]
+fn on_the_timeline_a_full_queue_makes_producers_wait_and_the_consumer_never_does() {
+    let config = Config {
+        maxsize: 1,
+        ..Config::new(3, 1)
+    };
+    let timeline = run_on_timeline(&config);
+    // Producer 2's last item, made at 29 s, waits for room until the
+    // consumer takes Producer 0's item at 42 s.
+    assert_eq!(
+        lane(&timeline, "Producer 2").last(),
+        Some(&(Activity::Waiting, 29, 42))
+    );
+    // One consumer, three producers ahead of it: every time it comes back
+    // to the queue, an item is there.
+    let consumer = lane(&timeline, "Consumer 0");
+    assert!(!consumer.is_empty());
+    assert!(
+        consumer.iter().all(|span| span.0 == Activity::Sleeping),
+        "{consumer:?}"
+    );
 }

@@ -1,11 +1,14 @@
 //! backpressure on tokio's paused clock: a bound holds the producer to the
 //! consumer's pace and caps the items waiting; no bound lets them pile up.
 
+mod common;
+
 use std::time::Duration;
 
+use common::lane;
 use queues::backpressure::{self, Config, Report, human_bytes};
 use queues::executor::Tokio;
-use support::Console;
+use support::{Activity, Console, Timeline};
 
 fn config(items: usize, maxsize: usize, every: u32, work: u32) -> Config {
     Config {
@@ -20,7 +23,7 @@ fn config(items: usize, maxsize: usize, every: u32, work: u32) -> Config {
 }
 
 async fn run(config: &Config) -> Report {
-    backpressure::run(&Tokio, config, &Console::recorder()).await
+    backpressure::run(&Tokio, config, &Console::recorder(), &Timeline::off()).await
 }
 
 fn seconds(values: &[u64]) -> Vec<Duration> {
@@ -106,4 +109,42 @@ fn sizes_read_like_an_allocator_counts_them() {
     assert_eq!(human_bytes(840), "840 bytes");
     assert_eq!(human_bytes(2048), "2.0 KiB");
     assert_eq!(human_bytes(6_667 * 4_128), "26.2 MiB");
+}
+
+#[tokio::test(start_paused = true)]
+async fn on_the_timeline_a_bound_turns_the_producers_lead_into_waits_for_room() {
+    use Activity::{Sleeping, Waiting};
+    let consumer: Vec<_> = std::iter::once((Waiting, 0, 1))
+        .chain((0..12).map(|k| (Sleeping, 1 + 3 * k, 4 + 3 * k)))
+        .collect();
+
+    let unbounded = Timeline::recording();
+    backpressure::run(
+        &Tokio,
+        &config(12, 0, 1, 3),
+        &Console::recorder(),
+        &unbounded,
+    )
+    .await;
+    let producer: Vec<_> = (0..12).map(|k| (Sleeping, k, k + 1)).collect();
+    assert_eq!(lane(&unbounded, "producer"), producer);
+    assert_eq!(lane(&unbounded, "consumer"), consumer);
+
+    let bounded = Timeline::recording();
+    backpressure::run(&Tokio, &config(12, 2, 1, 3), &Console::recorder(), &bounded)
+        .await;
+    // Four items at the producer's pace, then each of the other eight: a
+    // second's sleep, and two seconds' wait for room.
+    let producer: Vec<_> = (0..4)
+        .map(|k| (Sleeping, k, k + 1))
+        .chain((0..8).flat_map(|k| {
+            [
+                (Sleeping, 4 + 3 * k, 5 + 3 * k),
+                (Waiting, 5 + 3 * k, 7 + 3 * k),
+            ]
+        }))
+        .collect();
+    assert_eq!(lane(&bounded, "producer"), producer);
+    // The consumer's lane is the same with or without the bound.
+    assert_eq!(lane(&bounded, "consumer"), consumer);
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use queues::asyncq::{self, Config, Shutdown, planned_items};
 use queues::backpressure;
 use queues::executor::Smol;
-use support::Console;
+use support::{Console, Timeline};
 
 const SECOND: Duration = Duration::from_millis(2);
 
@@ -23,8 +23,12 @@ fn on_smol_every_item_is_taken_once_whatever_the_shutdown() {
             };
             let what = format!("-p {nprod} -c {ncon} --shutdown {shutdown:?}");
             let smol = Smol::default();
-            let report =
-                smol.block_on(asyncq::run(&smol, &config, &Console::recorder()));
+            let report = smol.block_on(asyncq::run(
+                &smol,
+                &config,
+                &Console::recorder(),
+                &Timeline::off(),
+            ));
             assert_eq!(
                 report.produced.len() as u64,
                 planned_items(444, nprod),
@@ -48,7 +52,7 @@ fn on_smol_the_first_moment_matches_the_notes() {
     };
     let smol = Smol::default();
     let console = Console::recorder();
-    smol.block_on(asyncq::run(&smol, &config, &console));
+    smol.block_on(asyncq::run(&smol, &config, &console, &Timeline::off()));
     let lines = console.lines();
     let sleeping: Vec<String> = [(0, 4), (2, 7), (3, 4), (4, 10)]
         .iter()
@@ -76,7 +80,12 @@ fn on_smol_a_bounded_queue_holds_the_producer_back() {
         second: Duration::from_millis(5),
     };
     let smol = Smol::default();
-    let report = smol.block_on(backpressure::run(&smol, &config, &Console::recorder()));
+    let report = smol.block_on(backpressure::run(
+        &smol,
+        &config,
+        &Console::recorder(),
+        &Timeline::off(),
+    ));
     assert_eq!(report.put_at.len(), 6);
     assert!(report.peak_waiting <= 1);
     // Alone the producer needs 6 "seconds". With room for one item, its

@@ -255,11 +255,16 @@ impl Lane {
         self.timeline.with(Recording::now)
     }
 
+    /// Records a span from `start` to now. A wait that took no time (an
+    /// item already in the queue, on the paused clock) leaves no span:
+    /// there is nothing to draw.
     fn record(&self, activity: Activity, start: Option<Instant>) {
         let index = self.index;
         self.timeline.with(|recording| {
             let end = recording.now();
-            if let Some(start) = start {
+            if let Some(start) = start
+                && end > start
+            {
                 recording.spans.push((index, activity, start, end));
             }
         });
@@ -267,6 +272,8 @@ impl Lane {
 
     /// `future`, recording `activity` on this lane from its first poll to
     /// its completion: `lane.during(Activity::Waiting, queue.recv()).await`.
+    /// A wait cut short (its task cancelled, or a race it lost) is recorded
+    /// up to the moment it was dropped.
     pub fn during<F: Future>(&self, activity: Activity, future: F) -> During<F> {
         During {
             future: Box::pin(future),
@@ -325,7 +332,8 @@ pub struct During<F> {
     lane: Lane,
     activity: Activity,
     polled: bool,
-    /// When the first poll was, if the timeline records.
+    /// When the first poll was, if the timeline records; taken once the
+    /// span is recorded, at completion or at drop.
     started: Option<Instant>,
 }
 
@@ -339,8 +347,18 @@ impl<F: Future> Future for During<F> {
             this.started = this.lane.now();
         }
         let output = std::task::ready!(this.future.as_mut().poll(cx));
-        this.lane.record(this.activity, this.started);
+        this.lane.record(this.activity, this.started.take());
         Poll::Ready(output)
+    }
+}
+
+impl<F> Drop for During<F> {
+    /// A cancelled task's wait ends where it was cancelled: a consumer
+    /// waiting on a queue when `main` aborts it waited until then.
+    fn drop(&mut self) {
+        if let Some(started) = self.started.take() {
+            self.lane.record(self.activity, Some(started));
+        }
     }
 }
 
@@ -664,6 +682,27 @@ mod tests {
                     end: secs(1.75)
                 },
             ]
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_wait_cut_short_ends_where_it_was_dropped_and_no_wait_leaves_no_span() {
+        let timeline = Timeline::recording();
+        timeline.start();
+        let lane = timeline.lane("racer");
+        let long = lane.during(Activity::Waiting, tokio::time::sleep(secs(10.0)));
+        // The long wait loses a race against a 2-second timer, and is dropped.
+        let lost = tokio::time::timeout(secs(2.0), long).await;
+        assert!(lost.is_err());
+        lane.during(Activity::Waiting, async {}).await;
+        assert_eq!(
+            timeline.spans(),
+            [Span {
+                lane: "racer".into(),
+                activity: Activity::Waiting,
+                start: secs(0.0),
+                end: secs(2.0)
+            }]
         );
     }
 

@@ -7,7 +7,8 @@ use queues::asyncq::{self, Config, Shutdown};
 use queues::executor::{Executor, Smol, Tokio, until_ctrl_c};
 use support::cli::{self, RunArgs, Runtime, number_in};
 use support::clock::block_on_tokio;
-use support::{Console, Stopwatch};
+use support::timeline::TimelineArgs;
+use support::{Console, Stopwatch, Timeline};
 
 /// Producers put random items into a queue at random times; consumers take
 /// them out and say how long each waited.
@@ -45,6 +46,9 @@ struct Cli {
 
     #[command(flatten)]
     run: RunArgs,
+
+    #[command(flatten)]
+    timeline: TimelineArgs,
 }
 
 impl Cli {
@@ -61,16 +65,38 @@ impl Cli {
         self.run.validate()?;
         self.config().validate()
     }
+
+    /// The timeline's heading: the run's shape.
+    fn title(&self) -> String {
+        let queue = match self.maxsize {
+            0 => "one queue".to_owned(),
+            n => format!("a queue of at most {n}"),
+        };
+        let tasks = |n: usize, what: &str| match n {
+            1 => format!("1 {what}"),
+            n => format!("{n} {what}s"),
+        };
+        format!(
+            "asyncq, seed {}: {}, {}, {queue}",
+            self.seed,
+            tasks(self.nprod, "producer"),
+            tasks(self.ncon, "consumer")
+        )
+    }
 }
 
 // ANCHOR: interrupt
 /// Runs the program on `executor`, or stops it at Ctrl-C with status 130
 /// (128 + SIGINT, what a shell reports for a program Ctrl-C stopped).
-async fn run_or_interrupt(executor: &impl Executor, config: &Config) -> ExitCode {
+async fn run_or_interrupt(
+    executor: &impl Executor,
+    config: &Config,
+    timeline: &Timeline,
+) -> ExitCode {
     let console = Console::stdout();
     let stopwatch = Stopwatch::start();
-    let finished =
-        until_ctrl_c(executor, asyncq::run(executor, config, &console)).await;
+    let run = asyncq::run(executor, config, &console, timeline);
+    let finished = until_ctrl_c(executor, run).await;
     if finished.is_some() {
         return ExitCode::SUCCESS;
     }
@@ -84,14 +110,21 @@ async fn run_or_interrupt(executor: &impl Executor, config: &Config) -> ExitCode
 fn main() -> std::io::Result<ExitCode> {
     let cli: Cli = cli::parse(Cli::validate);
     let config = cli.config();
-    match cli.run.runtime {
-        Runtime::Tokio => {
-            block_on_tokio(cli.run.clock(), run_or_interrupt(&Tokio, &config))
-        }
+    let timeline = cli.timeline.timeline();
+    let status = match cli.run.runtime {
+        Runtime::Tokio => block_on_tokio(
+            cli.run.clock(),
+            run_or_interrupt(&Tokio, &config, &timeline),
+        )?,
         Runtime::Smol => {
             let smol = Smol::default();
-            Ok(smol.block_on(run_or_interrupt(&smol, &config)))
+            smol.block_on(run_or_interrupt(&smol, &config, &timeline))
         }
-    }
+    };
+    // The runtime is gone by now, and with it every task still alive, such
+    // as the consumers `asyncq::run` cancelled: dropping them ended their
+    // last waits, which are on the timeline, cut short where they stopped.
+    cli.timeline.save(&timeline, &cli.title());
+    Ok(status)
 }
 // ANCHOR_END: main

@@ -6,6 +6,7 @@ use queues::executor::{Smol, Tokio};
 use support::Console;
 use support::cli::{self, RunArgs, Runtime, number_in};
 use support::clock::block_on_tokio;
+use support::timeline::TimelineArgs;
 
 /// One producer makes an item every --every seconds; one consumer spends
 /// --work seconds on each. Shows when the producer's puts happen, how many
@@ -48,6 +49,9 @@ struct Cli {
 
     #[command(flatten)]
     run: RunArgs,
+
+    #[command(flatten)]
+    timeline: TimelineArgs,
 }
 
 fn main() -> std::io::Result<()> {
@@ -62,17 +66,27 @@ fn main() -> std::io::Result<()> {
         second: std::time::Duration::from_secs(1),
     };
     let console = Console::stdout();
+    let timeline = cli.timeline.timeline();
     match cli.run.runtime {
         Runtime::Tokio => {
             block_on_tokio(
                 cli.run.clock(),
-                backpressure::run(&Tokio, &config, &console),
+                backpressure::run(&Tokio, &config, &console, &timeline),
             )?;
         }
         Runtime::Smol => {
             let smol = Smol::default();
-            smol.block_on(backpressure::run(&smol, &config, &console));
+            smol.block_on(backpressure::run(&smol, &config, &console, &timeline));
         }
     }
+    let limit = match cli.maxsize {
+        0 => "no limit".to_owned(),
+        n => format!("room for {n}"),
+    };
+    let title = format!(
+        "backpressure: an item every {} s, {} s of work on each, {limit}",
+        cli.every, cli.work
+    );
+    cli.timeline.save(&timeline, &title);
     Ok(())
 }
