@@ -25,6 +25,11 @@ pub fn sum_of_squares_below(limit: u64) -> u128 {
 }
 
 /// The sum of `i * i` for every `i` in `range`: part of a job.
+// Never inlined, so that every way of running the jobs runs this one
+// compiled loop: inlined into each caller, it could be optimised a little
+// differently in each, and the table would compare code generation, not
+// ways of running work.
+#[inline(never)]
 pub fn sum_of_squares_in(range: Range<u64>) -> u128 {
     let mut total: u128 = 0;
     for i in range {
