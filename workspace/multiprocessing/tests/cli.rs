@@ -2,23 +2,10 @@
 
 use std::process::Command;
 
+use support::testing::assert_refused;
+
 const CPU_BOUND: &str = env!("CARGO_BIN_EXE_cpu-bound");
 const PROCESS_POOL: &str = env!("CARGO_BIN_EXE_process-pool");
-
-#[track_caller]
-fn assert_refused(binary: &str, args: &[&str], allowed: &str) {
-    let output = Command::new(binary).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "{args:?} should exit with status 2; stderr: {stderr}"
-    );
-    assert!(
-        stderr.contains(allowed),
-        "{args:?}: expected {allowed:?} in: {stderr}"
-    );
-}
 
 #[test]
 fn no_workers_no_jobs_and_absurd_sizes_are_refused() {

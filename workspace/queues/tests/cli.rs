@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use support::testing::assert_refused;
+
 const ASYNCQ: &str = env!("CARGO_BIN_EXE_asyncq");
 const BACKPRESSURE: &str = env!("CARGO_BIN_EXE_backpressure");
 
@@ -21,20 +23,6 @@ fn run(binary: &str, args: &[&str]) -> (Option<i32>, String, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
-}
-
-#[track_caller]
-fn assert_refused(binary: &str, args: &[&str], allowed: &str) {
-    let (code, _, stderr) = run(binary, args);
-    assert_eq!(
-        code,
-        Some(2),
-        "{args:?} should exit with status 2; stderr: {stderr}"
-    );
-    assert!(
-        stderr.contains(allowed),
-        "{args:?}: expected {allowed:?} in: {stderr}"
-    );
 }
 
 #[test]

@@ -65,6 +65,17 @@ impl RunArgs {
     }
 }
 
+/// `--seed N`: the seed of the Python-compatible random source
+/// ([`PyRandom`](crate::PyRandom)). The default, 444, is the notes' seed, so
+/// a program run without it prints the notes' transcript.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct SeedArgs {
+    /// Seed for the random source, as Python's random.seed(N)
+    #[arg(long, value_name = "N", default_value_t = 444)]
+    #[arg(value_parser = number_in(0..=u64::MAX), allow_negative_numbers = true)]
+    pub seed: u64,
+}
+
 /// A clap value parser for a number within `range`, whose error says what
 /// is allowed: `expected a whole number from 1 to 1000`.
 ///

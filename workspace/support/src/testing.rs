@@ -14,6 +14,9 @@ pub fn assert_refused(binary: &str, args: &[&str], allowed: &str) {
     let output = Command::new(binary)
         .args(args)
         .env_remove("COURSE_CLOCK")
+        // A program that wrongly accepts the arguments must not sit waiting
+        // for input: it ends, and the assertion below says what happened.
+        .stdin(std::process::Stdio::null())
         .output()
         .unwrap_or_else(|error| panic!("cannot run {binary}: {error}"));
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use support::Console;
-use support::cli::{self, RunArgs, Runtime, number_in};
+use support::cli::{self, RunArgs, Runtime, SeedArgs, number_in};
 use support::clock::{Stopwatch, block_on_tokio, seconds, smol_sleep};
 use support::timeline::TimelineArgs;
 
@@ -22,10 +22,8 @@ struct Cli {
     #[arg(value_parser = number_in(0..=MAX_ID), allow_negative_numbers = true)]
     ids: Vec<u32>,
 
-    /// Seed for the random source, as Python's random.seed(N)
-    #[arg(long, value_name = "N", default_value_t = 444)]
-    #[arg(value_parser = number_in(0..=u64::MAX), allow_negative_numbers = true)]
-    seed: u64,
+    #[command(flatten)]
+    seed: SeedArgs,
 
     #[command(flatten)]
     run: RunArgs,
@@ -57,18 +55,24 @@ fn main() -> std::io::Result<()> {
     let total = match cli.run.runtime {
         Runtime::Tokio => block_on_tokio(cli.run.clock(), async {
             let stopwatch = Stopwatch::start();
-            chained::run_on_tokio(&cli.ids, cli.seed, &console, &timeline).await;
+            chained::run_on_tokio(&cli.ids, cli.seed.seed, &console, &timeline).await;
             stopwatch.elapsed()
         })?,
         Runtime::Smol => {
             let stopwatch = Stopwatch::start();
-            chained::run_on_smol(&cli.ids, cli.seed, &console, &timeline, smol_sleep);
+            chained::run_on_smol(
+                &cli.ids,
+                cli.seed.seed,
+                &console,
+                &timeline,
+                smol_sleep,
+            );
             stopwatch.elapsed()
         }
     };
     console.line(format!("Program finished in {} seconds.", seconds(total)));
     let ids: Vec<String> = cli.ids.iter().map(ToString::to_string).collect();
-    let title = format!("chained {}, seed {}", ids.join(" "), cli.seed);
+    let title = format!("chained {}, seed {}", ids.join(" "), cli.seed.seed);
     cli.timeline.save(&timeline, &title);
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use queues::asyncq::{self, Config, Shutdown};
 use queues::executor::{Executor, Smol, Tokio, until_ctrl_c};
-use support::cli::{self, RunArgs, Runtime, number_in};
+use support::cli::{self, RunArgs, Runtime, SeedArgs, number_in};
 use support::clock::block_on_tokio;
 use support::timeline::TimelineArgs;
 use support::{Console, Stopwatch, Timeline};
@@ -30,10 +30,8 @@ struct Cli {
     #[arg(value_parser = number_in(0..=10_000_usize), allow_negative_numbers = true)]
     ncon: usize,
 
-    /// Seed for the random source, as Python's random.seed(N)
-    #[arg(long, value_name = "N", default_value_t = 444)]
-    #[arg(value_parser = number_in(0..=u64::MAX), allow_negative_numbers = true)]
-    seed: u64,
+    #[command(flatten)]
+    seed: SeedArgs,
 
     /// Most items waiting in the queue; 0 means no limit, as in Python
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -54,7 +52,7 @@ struct Cli {
 impl Cli {
     fn config(&self) -> Config {
         Config {
-            seed: self.seed,
+            seed: self.seed.seed,
             maxsize: self.maxsize,
             shutdown: self.shutdown,
             ..Config::new(self.nprod, self.ncon)
@@ -78,7 +76,7 @@ impl Cli {
         };
         format!(
             "asyncq, seed {}: {}, {}, {queue}",
-            self.seed,
+            self.seed.seed,
             tasks(self.nprod, "producer"),
             tasks(self.ncon, "consumer")
         )

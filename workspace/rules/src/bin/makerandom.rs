@@ -3,7 +3,7 @@
 use clap::Parser;
 use rules::makerandom;
 use support::Console;
-use support::cli::{self, RunArgs, Runtime, number_in};
+use support::cli::{self, RunArgs, Runtime, SeedArgs};
 use support::clock::{block_on_tokio, smol_sleep};
 use support::timeline::TimelineArgs;
 
@@ -15,10 +15,8 @@ use support::timeline::TimelineArgs;
 #[derive(Debug, Parser)]
 #[command(version, max_term_width = 80)]
 struct Cli {
-    /// Seed for the random source, as Python's random.seed(N)
-    #[arg(long, value_name = "N", default_value_t = 444)]
-    #[arg(value_parser = number_in(0..=u64::MAX), allow_negative_numbers = true)]
-    seed: u64,
+    #[command(flatten)]
+    seed: SeedArgs,
 
     #[command(flatten)]
     run: RunArgs,
@@ -34,15 +32,18 @@ fn main() -> std::io::Result<()> {
     let results = match cli.run.runtime {
         Runtime::Tokio => block_on_tokio(
             cli.run.clock(),
-            makerandom::run_on_tokio(cli.seed, &console, &timeline),
+            makerandom::run_on_tokio(cli.seed.seed, &console, &timeline),
         )?,
         Runtime::Smol => {
-            makerandom::run_on_smol(cli.seed, &console, &timeline, smol_sleep)
+            makerandom::run_on_smol(cli.seed.seed, &console, &timeline, smol_sleep)
         }
     };
     console.line("");
     console.line(makerandom::summary(&results));
-    let title = format!("makerandom, seed {}: three tasks, one thread", cli.seed);
+    let title = format!(
+        "makerandom, seed {}: three tasks, one thread",
+        cli.seed.seed
+    );
     cli.timeline.save(&timeline, &title);
     Ok(())
 }
