@@ -125,19 +125,57 @@ async fn a_task_that_never_awaits_starves_the_heartbeat() {
     );
 }
 
+/// A workload of 8 jobs that takes at least `at_least` to compute here,
+/// one job after another: the size doubles until it does. The tests size
+/// their work this way instead of trusting how fast a debug or release build
+/// of this machine happens to be.
+fn limits_that_take(at_least: Duration) -> Vec<u64> {
+    let mut size = 50_000;
+    loop {
+        let limits = limits(size, 8);
+        let started = std::time::Instant::now();
+        ways::sequential(&limits);
+        if started.elapsed() >= at_least {
+            return limits;
+        }
+        size *= 2;
+    }
+}
+
 #[test]
 fn async_tasks_on_one_thread_starve_the_heartbeat_for_the_whole_run() {
-    // In a debug build these 8 sums take a tenth of a second or so; none
-    // of the tasks awaits, so the heartbeat waits for all of them at once.
-    let limits = limits(500_000, 8);
+    // Work long enough that a heartbeat let in between tasks (a gap near
+    // its 10 ms period) could not pass for a starved one, on any machine.
+    let limits = limits_that_take(heartbeat::PERIOD * 20);
     let started = std::time::Instant::now();
     let (_, gap) = ways::async_tasks_on_one_thread(&limits).unwrap();
     let run = started.elapsed();
-    // Every task ran before the heartbeat could: its gap is (nearly) the
-    // whole run, however fast the machine. Had the tasks let it in, its
-    // longest gap would be near its 10 ms period.
+    // None of the tasks awaits, so the heartbeat waits behind all of them:
+    // its gap is (nearly) the whole run. Both figures come from this one
+    // run, so a slow or loaded machine stretches them together.
     assert!(
-        gap * 2 >= run && gap >= heartbeat::PERIOD * 3,
+        gap * 2 >= run,
         "the heartbeat's longest gap {gap:?} should be most of the run {run:?}"
+    );
+    assert!(
+        gap >= heartbeat::PERIOD * 10,
+        "a gap of {gap:?} is no longer than a heartbeat that ran between the tasks"
+    );
+}
+
+#[test]
+fn spawn_blocking_leaves_the_heartbeat_on_time() {
+    // The same work on the blocking pool: the event loop's thread stays
+    // free, so the heartbeat keeps running while the sums are computed.
+    // Its worst gap is a small part of the run; a loaded machine may delay
+    // one beat by a few milliseconds, but not for half of a run that is
+    // forty periods long however fast the machine computes.
+    let limits = limits_that_take(heartbeat::PERIOD * 40);
+    let started = std::time::Instant::now();
+    let (_, gap) = ways::spawn_blocking(&limits).unwrap();
+    let run = started.elapsed();
+    assert!(
+        gap * 2 < run,
+        "the heartbeat's longest gap {gap:?} should be well under the run {run:?}"
     );
 }

@@ -25,10 +25,6 @@ pub enum Wait {
     SpawnBlocking,
 }
 
-/// With [`Wait::SpawnBlocking`], how much longer each task's pool thread
-/// sleeps than the one before (see [`task`]).
-pub const IN_TURN: Duration = Duration::from_millis(10);
-
 // ANCHOR: task
 /// One task: says it started, waits `duration` the way `wait` says, says it is done.
 pub async fn task(number: usize, wait: Wait, duration: Duration, console: Console) {
@@ -48,13 +44,10 @@ pub async fn task(number: usize, wait: Wait, duration: Duration, console: Consol
         // The same blocking call, run on tokio's pool of blocking threads.
         // It still holds a thread for the whole second, but not the event
         // loop's: this task awaits the result like any other future.
+        // Three pool threads sleep at once and wake in whatever order the
+        // operating system picks, so the "done" lines may come in any order.
         Wait::SpawnBlocking => {
-            // Three threads that sleep for the same second wake in whatever
-            // order the operating system picks, so the "done" lines would
-            // shuffle from run to run. A few milliseconds more per task keep
-            // the book's output in one order; nothing else depends on them.
-            let in_turn = IN_TURN * (number as u32 - 1);
-            tokio::task::spawn_blocking(move || std::thread::sleep(duration + in_turn))
+            tokio::task::spawn_blocking(move || std::thread::sleep(duration))
                 .await
                 .expect("a sleep does not panic");
         }
@@ -81,7 +74,10 @@ pub async fn run(wait: Wait, duration: Duration, console: &Console) {
 // ANCHOR_END: run
 
 /// Elapsed time to a tenth of a second, `3.0`: on the real clock the
-/// hundredths vary from run to run, the tenths do not.
+/// hundredths vary from run to run. Cut, not rounded: a sleep never ends
+/// early, only late, so three one-second sleeps read `3.0` unless the
+/// machine is a whole tenth of a second late.
 pub fn tenths(duration: Duration) -> String {
-    format!("{:.1}", duration.as_secs_f64())
+    let tenths = duration.as_millis() / 100;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -37,6 +37,84 @@ pub fn describe() -> String {
     )
 }
 
+/// How many more threads this machine will let a process start, by the
+/// tightest limit Linux's `/proc` and `/sys` tell of, and that limit's name:
+/// the system-wide `threads-max`, the user's `Max processes` (which counts
+/// threads), and the cgroup's `pids.max`. Each is taken less the threads
+/// that already run on the whole machine, so the figure errs on the low
+/// side. `None` where none of them can be read (not Linux).
+pub fn thread_headroom() -> Option<(u64, &'static str)> {
+    let read = |path: &str| std::fs::read_to_string(path).ok();
+    // The fourth field of /proc/loadavg is `running/total` scheduling
+    // entities: every thread of every process.
+    let running: u64 = read("/proc/loadavg")?
+        .split_whitespace()
+        .nth(3)?
+        .split_once('/')?
+        .1
+        .parse()
+        .ok()?;
+    let mut limits: Vec<(u64, u64, &'static str)> = Vec::new();
+    if let Some(max) =
+        read("/proc/sys/kernel/threads-max").and_then(|s| s.trim().parse().ok())
+    {
+        limits.push((max, running, "kernel.threads-max"));
+    }
+    if let Some(max) = read("/proc/self/limits").and_then(|limits| {
+        let line = limits
+            .lines()
+            .find(|line| line.starts_with("Max processes"))?;
+        // "Max processes   SOFT   HARD   processes"; "unlimited" parses as none.
+        line.split_whitespace().nth(2)?.parse().ok()
+    }) {
+        limits.push((max, running, "the user's process limit (ulimit -u)"));
+    }
+    if let Some(group) = read("/proc/self/cgroup").and_then(|groups| {
+        groups
+            .lines()
+            .find_map(|line| line.strip_prefix("0::").map(str::to_owned))
+    }) {
+        let dir = format!("/sys/fs/cgroup{}", group.trim_end_matches('/'));
+        let max = read(&format!("{dir}/pids.max")).and_then(|s| s.trim().parse().ok());
+        let current =
+            read(&format!("{dir}/pids.current")).and_then(|s| s.trim().parse().ok());
+        if let (Some(max), Some(current)) = (max, current) {
+            limits.push((max, current, "the cgroup's pids.max"));
+        }
+    }
+    limits
+        .into_iter()
+        .map(|(max, used, name)| (max.saturating_sub(used), name))
+        .min_by_key(|&(headroom, _)| headroom)
+}
+
+/// Why this machine cannot run `threads` threads at once (with room to
+/// spare for the test harness and a parallel build), or `None` if it can.
+pub fn too_few_threads(threads: u64) -> Option<String> {
+    let (headroom, limit) = thread_headroom()?;
+    let wanted = threads + threads / 10 + 200;
+    (headroom < wanted).then(|| {
+        format!("needs about {wanted} threads at once, and {limit} leaves room for {headroom}")
+    })
+}
+
+/// Why this machine cannot spare `bytes` of memory now (by `MemAvailable`
+/// in `/proc/meminfo`), or `None` if it can or cannot tell.
+pub fn too_little_memory(bytes: u64) -> Option<String> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = info
+        .lines()
+        .find(|line| line.starts_with("MemAvailable:"))?;
+    let available = line.split_whitespace().nth(1)?.parse::<u64>().ok()? * 1024;
+    (available < bytes).then(|| {
+        format!(
+            "needs {} MiB of memory, and {} MiB are available",
+            bytes >> 20,
+            available >> 20
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -44,5 +122,16 @@ mod tests {
         let line = super::describe();
         assert!(line.starts_with("machine: "), "{line}");
         assert!(line.contains(" core"), "{line}");
+    }
+
+    #[test]
+    fn a_machine_has_room_for_a_few_threads_but_not_for_all_of_them() {
+        if let Some((headroom, limit)) = super::thread_headroom() {
+            assert!(headroom > 10, "{limit}: {headroom}");
+        }
+        assert_eq!(super::too_few_threads(1), None);
+        if cfg!(target_os = "linux") {
+            assert!(super::too_few_threads(u64::MAX / 2).is_some());
+        }
     }
 }

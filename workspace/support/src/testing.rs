@@ -1,6 +1,7 @@
 //! Helpers for the lesson crates' tests.
 
 use std::process::Command;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Runs a lesson binary with `args` (on the real clock, whatever the
 /// environment says) and asserts that it refuses them the way the course's
@@ -29,4 +30,26 @@ pub fn assert_refused(binary: &str, args: &[&str], allowed: &str) {
         stderr.contains(allowed),
         "{args:?}: expected {allowed:?} in: {stderr}"
     );
+}
+
+/// The right to start `threads` threads at once, for a test that does.
+///
+/// libtest runs a binary's tests in parallel, so tests that each start a
+/// thousand threads would together need several thousand; holding the
+/// guard this returns makes them take turns. Where the machine allows too
+/// few threads even for one of them (a container's `pids.max`, a low
+/// `ulimit -u`), it returns `None` after saying why on stderr, and the test
+/// should return without asserting: it cannot say anything about the lesson
+/// on such a machine, and it must not fail because of it.
+#[must_use]
+pub fn many_threads(threads: u64) -> Option<MutexGuard<'static, ()>> {
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let guard = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
+    match crate::machine::too_few_threads(threads) {
+        None => Some(guard),
+        Some(reason) => {
+            eprintln!("skipped on this machine: {reason}");
+            None
+        }
+    }
 }

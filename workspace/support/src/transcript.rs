@@ -33,6 +33,20 @@
 //! `UPDATE_TRANSCRIPTS=1` a measured transcript is always rewritten with the
 //! new run's figures, so regenerate on a quiet machine.
 //!
+//! # Exact programs whose output is not
+//!
+//! A few programs run on the virtual clock's opposite: the blocking lesson
+//! holds real threads for real seconds, and the state-machine lesson prints
+//! sizes the compiler chooses. Their transcripts stay in `transcripts/`, but
+//! the crate's check lists them under `in_shape`, and they are compared in
+//! shape like a measured one: the words and lines must agree, the figures
+//! (times on the real clock, sizes from this rustc, task numbers whose order
+//! the operating system picks) need not. What those figures must be is the
+//! business of the crate's tests, which assert it with bounds that hold on
+//! any machine. A measured transcript that this machine cannot run (too few
+//! threads allowed, say) is skipped by the crate's `skip` function, which
+//! says why.
+//!
 //! # Timelines
 //!
 //! The same test redraws every picture in `book/<crate>/timelines/*.svg`
@@ -47,8 +61,13 @@ use std::time::{Duration, Instant};
 /// A program that runs longer than this in a transcript is taken as hung.
 const RUN_LIMIT: Duration = Duration::from_secs(120);
 
-/// A measured transcript also builds the crate in release mode first.
-const MEASURED_RUN_LIMIT: Duration = Duration::from_secs(900);
+/// A measured run of a report, once its binary is built.
+const MEASURED_RUN_LIMIT: Duration = Duration::from_secs(600);
+
+/// Building a measured report's binary in release mode, the first time:
+/// generous, since a slow machine may take many minutes, and a build does
+/// not hang.
+const MEASURED_BUILD_LIMIT: Duration = Duration::from_secs(3600);
 
 /// How a transcript is replayed and compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,12 +87,37 @@ impl Kind {
     }
 }
 
+/// What a lesson crate says about its transcripts beyond the defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Exact transcripts (by file stem) compared in shape, because their
+    /// figures depend on the machine or the compiler; see the module docs.
+    pub in_shape: &'a [&'a str],
+    /// Says why a transcript (by file stem) cannot be run on this machine,
+    /// or `None` to run it.
+    pub skip: fn(&str) -> Option<String>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Self {
+            in_shape: &[],
+            skip: |_| None,
+        }
+    }
+}
+
 /// Checks one lesson crate's transcripts and binaries; call it through
 /// [`check_transcripts!`](crate::check_transcripts), which fills in the paths.
 ///
 /// # Panics
 /// With a report of every problem found, so the test that calls it fails.
-pub fn check_lesson(crate_name: &str, manifest_dir: &str, bins: &[(&str, &str)]) {
+pub fn check_lesson(
+    crate_name: &str,
+    manifest_dir: &str,
+    bins: &[(&str, &str)],
+    options: Options<'_>,
+) {
     let manifest_dir = Path::new(manifest_dir);
     let root = manifest_dir
         .ancestors()
@@ -89,6 +133,18 @@ pub fn check_lesson(crate_name: &str, manifest_dir: &str, bins: &[(&str, &str)])
     }
 
     let pages = chapter_pages(&chapter);
+    let exact_stems: Vec<String> =
+        files_with_extension(&chapter.join(Kind::Exact.dir()), "txt")
+            .iter()
+            .map(|file| stem(file))
+            .collect();
+    for listed in options.in_shape {
+        if !exact_stems.iter().any(|stem| stem == listed) {
+            problems.push(format!(
+                "in_shape names {listed:?}, but book/{crate_name}/transcripts/ has no {listed}.txt"
+            ));
+        }
+    }
     for kind in [Kind::Exact, Kind::Measured] {
         for file in &files_with_extension(&chapter.join(kind.dir()), "txt") {
             let file_name = file
@@ -103,8 +159,19 @@ pub fn check_lesson(crate_name: &str, manifest_dir: &str, bins: &[(&str, &str)])
                     file.display()
                 ));
             }
+            if let Some(reason) = (options.skip)(&stem(file)) {
+                eprintln!("skipped {}: {reason}", file.display());
+                continue;
+            }
+            let compare = if kind == Kind::Measured
+                || options.in_shape.contains(&stem(file).as_str())
+            {
+                Compare::Shape
+            } else {
+                Compare::Exact
+            };
             if let Err(problem) =
-                check_one(file, kind, (root, crate_name), bins, update)
+                check_one(file, kind, compare, (root, crate_name), bins, update)
             {
                 problems.push(problem);
             }
@@ -135,10 +202,27 @@ pub fn check_lesson(crate_name: &str, manifest_dir: &str, bins: &[(&str, &str)])
     );
 }
 
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// How a transcript's output is compared with the program's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compare {
+    /// Byte for byte.
+    Exact,
+    /// With every number masked and white space collapsed ([`shape`]).
+    Shape,
+}
+
 /// Runs a transcript's command and compares (or rewrites) its output.
 fn check_one(
     file: &Path,
     kind: Kind,
+    compare: Compare,
     (root, crate_name): (&Path, &str),
     bins: &[(&str, &str)],
     update: bool,
@@ -149,12 +233,30 @@ fn check_one(
     let (invocation, binary) = resolve(file, command_line, crate_name, bins)?;
     let (actual, _succeeded) = match kind {
         Kind::Exact => run(exact_command(Path::new(binary), &invocation), RUN_LIMIT),
-        Kind::Measured => run(measured_command(root, &invocation), MEASURED_RUN_LIMIT),
+        Kind::Measured => {
+            // Build first, untimed but for a generous limit, so that the
+            // run's own limit measures only the run.
+            let (built, succeeded) = run(
+                measured_command(root, &invocation, "build"),
+                MEASURED_BUILD_LIMIT,
+            )
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+            if !succeeded {
+                return Err(format!(
+                    "{}: cannot build the report:\n{built}",
+                    file.display()
+                ));
+            }
+            run(
+                measured_command(root, &invocation, "run"),
+                MEASURED_RUN_LIMIT,
+            )
+        }
     }
     .map_err(|e| format!("{}: {e}", file.display()))?;
-    let agree = match kind {
-        Kind::Exact => actual == expected,
-        Kind::Measured => same_shape(expected, &actual),
+    let agree = match compare {
+        Compare::Exact => actual == expected,
+        Compare::Shape => same_shape(expected, &actual),
     };
     // A measured transcript that agrees in shape is still rewritten when
     // asked: regenerating is how its figures are brought up to date.
@@ -167,9 +269,9 @@ fn check_one(
             .map_err(|e| format!("{}: {e}", file.display()))?;
         return Ok(());
     }
-    let difference = match kind {
-        Kind::Exact => first_difference(expected, &actual),
-        Kind::Measured => first_difference(&shape(expected), &shape(&actual)),
+    let difference = match compare {
+        Compare::Exact => first_difference(expected, &actual),
+        Compare::Shape => first_difference(&shape(expected), &shape(&actual)),
     };
     Err(format!(
         "{}: the program's output differs\n{difference}",
@@ -332,20 +434,23 @@ fn exact_command(binary: &Path, invocation: &Invocation) -> Command {
     command
 }
 
-/// A measured transcript runs what the reader types, on the real clock.
-fn measured_command(root: &Path, invocation: &Invocation) -> Command {
+/// A measured transcript runs what the reader types, on the real clock;
+/// `action` is `run`, or `build` to build that binary first.
+fn measured_command(root: &Path, invocation: &Invocation, action: &str) -> Command {
     // Under `cargo test`, CARGO names the cargo that is running the tests.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command
         .current_dir(root)
-        .args(["run", "--quiet", "--locked"]);
+        .args([action, "--quiet", "--locked"]);
     if invocation.release {
         command.arg("--release");
     }
+    command.args(["-p", &invocation.package, "--bin", &invocation.bin]);
+    if action == "run" {
+        command.arg("--").args(&invocation.args);
+    }
     command
-        .args(["-p", &invocation.package, "--bin", &invocation.bin, "--"])
-        .args(&invocation.args)
         .env("CARGO_TARGET_DIR", root.join("target").join("measured"))
         .env_remove("COURSE_CLOCK");
     command
@@ -360,6 +465,9 @@ pub(crate) fn run(
     let shown = command.get_program().display().to_string();
     let mut child = command
         .env("NO_COLOR", "1")
+        // clap wraps help to $COLUMNS when no stream is a terminal: the
+        // book's help transcripts are the 80-column default.
+        .env_remove("COLUMNS")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -532,15 +640,20 @@ fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
 ///     support::check_transcripts!("countsync", "countasync", "chess");
 /// }
 /// ```
+///
+/// After the binaries, `; options` may pass an [`Options`](crate::transcript::Options).
 #[macro_export]
 macro_rules! check_transcripts {
-    ($($bin:literal),+ $(,)?) => {
+    ($($bin:literal),+ $(,)? $(; $options:expr)?) => {
         $crate::transcript::check_lesson(
             env!("CARGO_PKG_NAME"),
             env!("CARGO_MANIFEST_DIR"),
             &[$(($bin, env!(concat!("CARGO_BIN_EXE_", $bin)))),+],
+            $crate::check_transcripts!(@options $($options)?),
         )
     };
+    (@options) => { $crate::transcript::Options::default() };
+    (@options $options:expr) => { $options };
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! - every `{{#include}}` names a file and anchor that exist;
 //! - every image exists, and every page is reachable from SUMMARY.md;
 //! - every link between pages finds its file, and its section if it names
-//!   one (mdbook-linkcheck2 checks files, not `#sections`);
+//!   one (tests/links.rs checks the same in the built HTML);
 //! - every quiz parses, explains every answer, keeps the ids of its
 //!   questions, and is shown by a page of its chapter.
 //!

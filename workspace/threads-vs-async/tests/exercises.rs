@@ -109,13 +109,16 @@ fn pool_of_w_threads_needs_n_over_w_rounds_of_waiting() {
 }
 
 // Exercise: retry a page once (the HTTP part). These tests run against the
-// local server over loopback, on the real clock, with short waits.
+// local server over loopback, on the real clock. The client's timeout is
+// the one real-time figure a passing answer depends on: two seconds is far
+// more than a local page needs, even on a slow or loaded machine, and only
+// /slow.html (a minute) is meant to run into it.
 
 const PAUSE: Duration = Duration::from_millis(300);
 
 fn retry_server() -> (LocalServer, Client) {
     let server = LocalServer::start(Site::new(Duration::from_millis(1), 10)).unwrap();
-    (server, Client::new(Duration::from_millis(200)))
+    (server, Client::new(Duration::from_secs(2)))
 }
 
 fn page(server: &LocalServer, path: &str) -> Url {
@@ -186,7 +189,7 @@ async fn retry_does_not_ask_again_after_a_404() {
 #[tokio::test]
 async fn retry_tries_a_timed_out_page_once_more() {
     let (server, client) = retry_server();
-    // /slow.html takes a minute; the client gives up after 200 ms.
+    // /slow.html takes a minute; the client gives up after 2 s.
     let error = get_with_retry(&client, &page(&server, "/slow.html"), PAUSE).await;
     assert!(matches!(error, Err(FetchError::Timeout(_))), "{error:?}");
     assert_eq!(server.site().requests_for("/slow.html"), 2);

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
+use support::testing::many_threads;
 use threads_vs_async::scale::report::parse_rows;
 use threads_vs_async::scale::{self, Kind, chart};
 
@@ -35,6 +36,9 @@ async fn ten_thousand_tokio_tasks_wait_their_second_together() {
 
 #[test]
 fn threads_and_smol_tasks_all_run_and_wait_at_least_their_time() {
+    let Some(_turn) = many_threads(300) else {
+        return;
+    };
     let wait = Duration::from_millis(20);
     let threads = scale::threads(300, scale::THREAD_CAP, wait, |_| {});
     let smol = scale::with_smol_executor(|executor| {
@@ -50,6 +54,9 @@ fn threads_and_smol_tasks_all_run_and_wait_at_least_their_time() {
 
 #[test]
 fn threads_stop_at_the_cap_and_say_why() {
+    let Some(_turn) = many_threads(300) else {
+        return;
+    };
     let mut heard = Vec::new();
     let outcome = scale::threads(600, 300, Duration::from_millis(5), |n| heard.push(n));
     assert_eq!(outcome.spawned, 300);
@@ -59,6 +66,9 @@ fn threads_stop_at_the_cap_and_say_why() {
 
 #[test]
 fn the_report_has_a_row_per_kind_from_a_child_process_each() {
+    let Some(_turn) = many_threads(200) else {
+        return;
+    };
     let (code, stdout, stderr) = run(&["--units", "200", "--wait-ms", "20"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.starts_with("machine: "), "{stdout}");
