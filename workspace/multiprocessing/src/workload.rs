@@ -19,7 +19,8 @@ pub const ARTICLE_JOBS: usize = 20;
 ///
 /// The total passes `u64::MAX` once `limit` is a few million (the sum for
 /// 5,000,000 is about 4.2e19), so it is kept in a `u128`, which has room up to
-/// limits near 7e12.
+/// limits near 1.0e13: the sum below `n` is about n^3 / 3, and `u128::MAX` is
+/// about 3.4e38.
 pub fn sum_of_squares_below(limit: u64) -> u128 {
     sum_of_squares_in(0..limit)
 }
