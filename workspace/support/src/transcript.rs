@@ -434,6 +434,16 @@ fn exact_command(binary: &Path, invocation: &Invocation) -> Command {
     command
 }
 
+/// Where measured reports are built: `measured/` inside the target
+/// directory the tests were built in (`$CARGO_TARGET_DIR` or `target/`),
+/// apart from it so that the nested `cargo run` never waits on the lock of
+/// the `cargo test` that runs it.
+fn measured_target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), PathBuf::from)
+        .join("measured")
+}
+
 /// A measured transcript runs what the reader types, on the real clock;
 /// `action` is `run`, or `build` to build that binary first.
 fn measured_command(root: &Path, invocation: &Invocation, action: &str) -> Command {
@@ -451,7 +461,7 @@ fn measured_command(root: &Path, invocation: &Invocation, action: &str) -> Comma
         command.arg("--").args(&invocation.args);
     }
     command
-        .env("CARGO_TARGET_DIR", root.join("target").join("measured"))
+        .env("CARGO_TARGET_DIR", measured_target_dir(root))
         .env_remove("COURSE_CLOCK");
     command
 }
