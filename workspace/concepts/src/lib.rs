@@ -19,11 +19,6 @@ pub mod turns;
 #[cfg_attr(feature = "solutions", path = "../solutions/mod.rs")]
 pub mod exercises;
 
-use std::time::Duration;
-
-/// Every sleep in the counting examples lasts one second.
-pub const ONE_SECOND: Duration = Duration::from_secs(1);
-
 /// `--sleeps`, shared by `countsync` and `countasync`.
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct CountArgs {

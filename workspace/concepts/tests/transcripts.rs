@@ -5,9 +5,11 @@ fn the_books_transcripts_match_the_programs() {
     support::check_transcripts!(
         "countsync", "countasync", "chess", "turns", "hello-async", "countdown";
         support::transcript::Options {
-            // A reader's program, on the real clock: `1.00 seconds` may be
-            // `1.01`. tests/hello_async.rs proves the second exactly.
-            in_shape: &["hello-async"],
+            // On the real clock, where `1.00 seconds` may be `1.01`: a
+            // reader's complete program (tests/hello_async.rs proves its
+            // second exactly), and blocking sleeps, which no clock can
+            // skip (tests/count.rs holds their bounds).
+            in_shape: &["hello-async", "countsync", "countsync-two-sleeps"],
             ..Default::default()
         }
     );

@@ -150,6 +150,8 @@ impl Recording {
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
     recording: Option<Arc<Mutex<Recording>>>,
+    /// Spans are drawn to the nearest multiple of this, if set.
+    resolution: Option<Duration>,
 }
 
 impl Timeline {
@@ -157,6 +159,18 @@ impl Timeline {
     pub fn recording() -> Self {
         Self {
             recording: Some(Arc::default()),
+            resolution: None,
+        }
+    }
+
+    /// A timeline that records, and gives every time to the nearest
+    /// multiple of `resolution`: for a run on the real clock, whose sleeps
+    /// end a fraction of a millisecond late, so that the picture is the same
+    /// on every run (unless the machine is half a `resolution` late).
+    pub fn recording_to_the_nearest(resolution: Duration) -> Self {
+        Self {
+            resolution: Some(resolution),
+            ..Self::recording()
         }
     }
 
@@ -219,8 +233,8 @@ impl Timeline {
                         Span {
                             lane: recording.lanes[lane].clone(),
                             activity,
-                            start: start.saturating_duration_since(origin),
-                            end: end.saturating_duration_since(origin),
+                            start: self.rounded(start.saturating_duration_since(origin)),
+                            end: self.rounded(end.saturating_duration_since(origin)),
                         },
                     )
                 })
@@ -229,6 +243,16 @@ impl Timeline {
             spans.into_iter().map(|(_, span)| span).collect()
         })
         .unwrap_or_default()
+    }
+
+    fn rounded(&self, time: Duration) -> Duration {
+        match self.resolution {
+            Some(resolution) if !resolution.is_zero() => {
+                let steps = (time.as_secs_f64() / resolution.as_secs_f64()).round();
+                resolution.mul_f64(steps)
+            }
+            _ => time,
+        }
     }
 
     fn lane_names(&self) -> Vec<String> {
@@ -375,6 +399,16 @@ impl TimelineArgs {
     pub fn timeline(&self) -> Timeline {
         if self.timeline.is_some() {
             Timeline::recording()
+        } else {
+            Timeline::off()
+        }
+    }
+
+    /// Like [`timeline`](Self::timeline), with times to the nearest
+    /// `resolution` (see [`Timeline::recording_to_the_nearest`]).
+    pub fn timeline_to_the_nearest(&self, resolution: Duration) -> Timeline {
+        if self.timeline.is_some() {
+            Timeline::recording_to_the_nearest(resolution)
         } else {
             Timeline::off()
         }

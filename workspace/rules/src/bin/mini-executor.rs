@@ -1,7 +1,9 @@
 //! Chapter 1's count on the teaching executor: `cargo run -p rules --bin mini-executor`.
 
+use std::time::Duration;
+
 use clap::Parser;
-use concepts::{CountArgs, countasync};
+use futures::future::join_all;
 use rules::executor::Executor;
 use support::Console;
 use support::cli::{self, ClockArgs};
@@ -15,8 +17,15 @@ use support::clock::seconds;
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Cli {
-    #[command(flatten)]
-    count: CountArgs,
+    /// Sleeps per count: 1 (One, sleep, Two) or 2 (one more sleep after Two)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1,
+        value_parser = support::cli::number_in(1u8..=2),
+        allow_negative_numbers = true
+    )]
+    sleeps: u8,
 
     #[command(flatten)]
     timing: ClockArgs,
@@ -25,6 +34,19 @@ struct Cli {
     #[arg(long)]
     trace: bool,
 }
+
+// ANCHOR: count
+/// Chapter 1's count, awaiting this executor's timer: tokio's `sleep` works
+/// only on tokio's runtime, and this executor is not tokio.
+async fn count(executor: &Executor, trailing_sleep: bool) {
+    println!("One");
+    executor.sleep(Duration::from_secs(1)).await;
+    println!("Two");
+    if trailing_sleep {
+        executor.sleep(Duration::from_secs(1)).await;
+    }
+}
+// ANCHOR_END: count
 
 fn main() {
     let cli: Cli = cli::parse(|_: &Cli| Ok(()));
@@ -36,13 +58,11 @@ fn main() {
     } else {
         Executor::new(cli.timing.clock)
     };
-    let count = countasync::main(&console, cli.count.trailing_sleep(), |duration| {
-        executor.sleep(duration)
-    });
-    let ((), elapsed) = executor.block_on(executor.timed(count));
+    let counts = join_all((0..3).map(|_| count(&executor, cli.sleeps == 2)));
+    let (_, elapsed) = executor.block_on(executor.timed(counts));
     // ANCHOR_END: run
-    console.line(format!(
+    println!(
         "mini-executor ran countasync in {} seconds.",
         seconds(elapsed)
-    ));
+    );
 }
