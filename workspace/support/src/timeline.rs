@@ -233,7 +233,8 @@ impl Timeline {
                         Span {
                             lane: recording.lanes[lane].clone(),
                             activity,
-                            start: self.rounded(start.saturating_duration_since(origin)),
+                            start: self
+                                .rounded(start.saturating_duration_since(origin)),
                             end: self.rounded(end.saturating_duration_since(origin)),
                         },
                     )
