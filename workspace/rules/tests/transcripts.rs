@@ -2,7 +2,7 @@
 
 #[test]
 fn the_books_transcripts_match_the_programs() {
-    support::check_transcripts!(
+    course_checks::check_transcripts!(
         "awaitables",
         "blocking",
         "lazy",
@@ -11,7 +11,7 @@ fn the_books_transcripts_match_the_programs() {
         "state-machine",
         "mini-executor",
         "rules-in-brief";
-        support::transcript::Options {
+        course_checks::transcript::Options {
             in_shape: &[
                 // Real threads on the real clock: the seconds, and which
                 // pool thread wakes first, are the machine's. The order of
