@@ -267,9 +267,9 @@ fn every_chapter_opens_with_a_complete_program() {
         .iter()
         .copied()
         .filter(|chapter| {
-            !programs
-                .iter()
-                .any(|program| program.page.starts_with(root.join("book").join(chapter)))
+            !programs.iter().any(|program| {
+                program.page.starts_with(root.join("book").join(chapter))
+            })
         })
         .collect();
     // Chapters still to be given their opening program. A chapter not on
