@@ -34,3 +34,27 @@ fn toolbox_names_its_examples() {
     );
     assert_refused(TOOLBOX, &[], "Usage:");
 }
+
+#[test]
+fn chained_refuses_a_timeline_it_could_not_write_before_running() {
+    let output = std::process::Command::new(CHAINED)
+        .args(["--timeline", "/proc/x.svg"])
+        .env("COURSE_CLOCK", "virtual")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "it ran the chains first: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(stderr.contains("/proc/x.svg"), "{stderr}");
+    assert!(stderr.contains("cannot write a file there"), "{stderr}");
+    assert_refused(
+        CHAINED,
+        &["--timeline", "/no/such/folder/x.svg"],
+        "there is no folder /no/such/folder",
+    );
+    assert_refused(CHAINED, &["--timeline", "."], "is a folder");
+}
