@@ -35,8 +35,7 @@ struct Cli {
 fn main() -> io::Result<ExitCode> {
     let cli: Cli = cli::parse(|_: &Cli| Ok(()));
     if cli.mode == Some(Mode::Worker) {
-        multiprocessing::worker::run()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(multiprocessing::worker::run());
     }
     let settings = Settings {
         jobs: cli.workload.jobs,

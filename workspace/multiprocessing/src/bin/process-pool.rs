@@ -53,10 +53,12 @@ impl Cli {
             if let Some(job) = job
                 && job > self.workload.jobs
             {
-                return Err(format!(
-                    "{flag} {job}: there are only {} jobs (see --jobs)",
-                    self.workload.jobs
-                ));
+                return Err(match self.workload.jobs {
+                    1 => format!("{flag} {job}: there is only 1 job (see --jobs)"),
+                    jobs => {
+                        format!("{flag} {job}: there are only {jobs} jobs (see --jobs)")
+                    }
+                });
             }
         }
         if self.crash_job.is_some() && self.crash_job == self.hang_job {
@@ -81,8 +83,7 @@ impl Cli {
 fn main() -> io::Result<ExitCode> {
     let cli: Cli = cli::parse(Cli::validate);
     if cli.mode == Some(Mode::Worker) {
-        multiprocessing::worker::run()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(multiprocessing::worker::run());
     }
     let workers = cli.workload.workers();
     let console = Console::stdout();
