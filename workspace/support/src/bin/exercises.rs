@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use clap::Parser;
-use support::exercises::{chapters, report, rows, run_tests};
+use support::exercises::{chapters, report, rows, run_tests, stop_tests_on_signals};
 
 /// List every exercise of the course with its status: done when all of its tests pass on
 /// your code.
@@ -18,6 +18,7 @@ struct Cli {}
 
 fn main() {
     let _cli = Cli::parse();
+    stop_tests_on_signals();
     // This crate lives in <root>/workspace/support.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let show_progress = std::io::stderr().is_terminal();
