@@ -92,3 +92,26 @@ async fn a_directory_that_cannot_be_written_is_reported_per_file() {
     let error = results.into_iter().next().unwrap().unwrap_err();
     assert!(error.to_string().starts_with("cannot write "), "{error}");
 }
+
+/// The course's rule for a program that works through a list: exit status 1
+/// if any item failed, 0 only if all succeeded.
+#[test]
+fn the_program_exits_with_status_1_if_any_file_failed_and_0_if_none_did() {
+    let dir = ScratchDir::new("fetch-files-status");
+    let run = |urls: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_fetch-files"))
+            .args(["--local-site", "--output-dir", dir.path().to_str().unwrap()])
+            .args(urls)
+            .output()
+            .unwrap();
+        output.status.code()
+    };
+    assert_eq!(run(&["http://site.test/files/a.txt"]), Some(0));
+    assert_eq!(
+        run(&[
+            "http://site.test/files/b.txt",
+            "http://site.test/nothing/here.csv"
+        ]),
+        Some(1)
+    );
+}

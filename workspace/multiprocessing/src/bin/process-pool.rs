@@ -15,7 +15,8 @@ use support::clock::{ClockMode, block_on_tokio};
 
 /// Runs CPU-bound jobs (the sum of i*i for i below 5,000,000 + x) on a pool
 /// of worker processes, from one async thread: results print as they
-/// arrive, and a worker that crashes or hangs costs only its own job.
+/// arrive, and a worker that crashes or hangs costs only its own job. The exit
+/// status is 1 if any job failed.
 ///
 /// It always runs on the real clock and ignores COURSE_CLOCK: the workers
 /// are real processes, and their timeouts real time.
