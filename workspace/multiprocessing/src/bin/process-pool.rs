@@ -21,7 +21,7 @@ use support::clock::{ClockMode, block_on_tokio};
 /// It always runs on the real clock and ignores COURSE_CLOCK: the workers
 /// are real processes, and their timeouts real time.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "process-pool", version, max_term_width = 80)]
 struct Cli {
     #[command(subcommand)]
     mode: Option<Mode>,

@@ -17,7 +17,7 @@ use support::timeline::TimelineArgs;
 /// limit, a full queue makes the producer wait: it slows to the consumer's
 /// pace.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "backpressure", version, max_term_width = 80)]
 struct Cli {
     /// Items to produce
     #[arg(long, value_name = "N", default_value_t = 12)]

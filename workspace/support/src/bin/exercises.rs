@@ -13,7 +13,7 @@ use support::exercises::{chapters, report, rows, run_tests, stop_tests_on_signal
 /// you would, so the first run compiles them; a chapter whose code does not compile shows
 /// as "does not build" (run that command to see why).
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "exercises", version, max_term_width = 80)]
 struct Cli {}
 
 fn main() {

@@ -25,7 +25,7 @@ const SAMPLE_URLS: &str = include_str!("../../site/urls.txt");
 /// malformed HTML is logged on standard error, and the crawl goes on; the exit
 /// status is 1 if any page failed.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "areq", version, max_term_width = 80)]
 struct Cli {
     /// The URLs to crawl: one http:// URL per line; blank lines and lines
     /// starting with # are skipped

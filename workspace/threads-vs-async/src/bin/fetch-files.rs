@@ -19,7 +19,7 @@ use url::Url;
 /// A URL that fails is reported and the others are saved; the exit status is 1
 /// if any failed.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "fetch-files", version, max_term_width = 80)]
 struct Cli {
     /// The files to download: http:// URLs
     #[arg(value_name = "URL", required = true, value_parser = http_url)]

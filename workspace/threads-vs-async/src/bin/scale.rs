@@ -19,7 +19,7 @@ use threads_vs_async::scale::{Kind, THREAD_CAP, chart};
 /// operating system's limit, which the report states. Always runs on the real
 /// clock; build it with --release for figures worth comparing.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "scale", version, max_term_width = 80)]
 struct Cli {
     /// How many units of each kind to start
     #[arg(long, value_name = "N", default_value_t = 10_000)]
