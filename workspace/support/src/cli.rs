@@ -31,11 +31,62 @@ pub struct ClockArgs {
     #[arg(
         long,
         value_enum,
+        value_parser = ClockParser,
         default_value_t,
         env = "COURSE_CLOCK",
         hide_env_values = true
     )]
     pub clock: ClockMode,
+}
+
+/// Reads `--clock` as clap reads any enum, except that a bad value which
+/// came from the environment (`COURSE_CLOCK`, set and forgotten, perhaps in
+/// another terminal's profile) is reported as the variable's, not as a
+/// `--clock` the reader never typed.
+#[derive(Debug, Clone, Copy)]
+struct ClockParser;
+
+impl TypedValueParser for ClockParser {
+    type Value = ClockMode;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<ClockMode, clap::Error> {
+        let parsed = clap::builder::EnumValueParser::<ClockMode>::new()
+            .parse_ref(command, arg, value);
+        // The value is the environment's unless the command line has --clock.
+        let typed = std::env::args_os().skip(1).any(|word| {
+            word == "--clock" || word.to_string_lossy().starts_with("--clock=")
+        });
+        match parsed {
+            Err(error) if !typed && error.kind() == ErrorKind::InvalidValue => {
+                Err(clap::Error::raw(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "invalid value '{}' for the environment variable COURSE_CLOCK, \
+                     which sets --clock: expected real or virtual \
+                     (or unset it: unset COURSE_CLOCK)\n",
+                        value.to_string_lossy()
+                    ),
+                )
+                .with_cmd(command))
+            }
+            other => other,
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            <ClockMode as clap::ValueEnum>::value_variants()
+                .iter()
+                .filter_map(clap::ValueEnum::to_possible_value),
+        ))
+    }
 }
 
 /// `--runtime` and `--clock`, flattened into a program's own arguments.
