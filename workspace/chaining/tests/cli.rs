@@ -36,6 +36,25 @@ fn toolbox_names_its_examples() {
 }
 
 #[test]
+fn toolbox_takes_clock_before_or_after_the_example() {
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(TOOLBOX)
+            .args(args)
+            .env_remove("COURSE_CLOCK")
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let before = run(&["--clock", "virtual", "timeout"]);
+    assert_eq!(before.0, Some(0));
+    assert_eq!(run(&["timeout", "--clock", "virtual"]), before);
+    assert_eq!(run(&["timeout", "--clock=virtual"]), before);
+}
+
+#[test]
 fn chained_refuses_a_timeline_it_could_not_write_before_running() {
     let output = std::process::Command::new(CHAINED)
         .args(["--timeline", "/proc/x.svg"])

@@ -25,11 +25,15 @@ pub enum Runtime {
 }
 
 /// `--clock`, for programs that sleep but choose no runtime (blocking ones).
+///
+/// It is global: a program with subcommands takes it after the
+/// subcommand too (`toolbox gather --clock virtual`).
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct ClockArgs {
     /// The clock sleeps run on; `virtual` (tokio's paused clock) skips the waiting and prints exact times
     #[arg(
         long,
+        global = true,
         value_enum,
         value_parser = ClockParser,
         default_value_t,
