@@ -69,11 +69,14 @@ impl FromStr for Request {
         let refuse =
             |what: String| format!("bad request {line:?}: {what}; {REQUEST_FORM}");
         let mut words = line.split_whitespace();
-        let limit = words
+        let first = words
             .next()
-            .and_then(|word| word.parse().ok())
+            .ok_or_else(|| refuse("the line is empty".to_owned()))?;
+        let limit = first
+            .parse()
+            .ok()
             .filter(|limit| *limit <= MAX_LIMIT)
-            .ok_or_else(|| refuse("expected a number first".to_owned()))?;
+            .ok_or_else(|| refuse(format!("{first:?} is not such a number")))?;
         let fault = match words.next() {
             None => Fault::None,
             Some("crash") => Fault::Crash,
@@ -132,7 +135,13 @@ pub fn run() -> ExitCode {
     match serve(io::stdin().lock(), io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::InvalidData => {
-            eprintln!("worker: {error}");
+            let message = error.to_string();
+            if message.starts_with("bad request") {
+                eprintln!("worker: {message}");
+            } else {
+                // Input that is not text at all (not UTF-8).
+                eprintln!("worker: bad request: {message}; {REQUEST_FORM}");
+            }
             ExitCode::from(2)
         }
         Err(error) => {
@@ -189,8 +198,9 @@ mod tests {
     #[test]
     fn a_bad_request_says_what_a_request_looks_like() {
         for (line, why) in [
-            ("ten", "expected a number first"),
-            ("99999999999999999999", "expected a number first"),
+            ("", "the line is empty"),
+            ("ten", "\"ten\" is not such a number"),
+            ("100001001", "\"100001001\" is not such a number"),
             ("10 explode", "unknown fault \"explode\""),
             ("10 crash now", "too many words"),
         ] {

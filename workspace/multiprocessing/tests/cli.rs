@@ -131,6 +131,24 @@ fn a_bad_request_typed_into_a_worker_is_answered_with_what_a_request_is() {
             );
             assert!(!stderr.contains("Custom"), "{line:?}: {stderr}");
         }
+        // Input that is not text at all.
+        let mut child = Command::new(binary)
+            .arg("worker")
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"\xff\xfe\n")
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.starts_with("worker: bad request: "), "{stderr}");
+        assert!(stderr.contains("a request is a whole number"), "{stderr}");
     }
 }
 

@@ -56,6 +56,11 @@ fn main() -> ExitCode {
                 "serve-pages: cannot serve on 127.0.0.1:{}: {error}",
                 cli.port
             );
+            if error.kind() == std::io::ErrorKind::AddrInUse {
+                eprintln!(
+                    "choose another port with --port N, or --port 0 for any free one"
+                );
+            }
             ExitCode::FAILURE
         }
     }
