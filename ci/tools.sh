@@ -34,7 +34,7 @@ install_book_tools() {
 }
 
 # The checks need nothing more than the book does: links and anchors are
-# checked by the course's own test (workspace/support/tests/links.rs), which
+# checked by the course's own test (workspace/course-checks/tests/links.rs), which
 # costs no extra install. (mdbook-linkcheck2 did it before, and brought an
 # HTTP client with a TLS stack to build, for a book that only links to itself.)
 install_check_tools() {

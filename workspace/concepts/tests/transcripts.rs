@@ -2,9 +2,9 @@
 
 #[test]
 fn the_books_transcripts_match_the_programs() {
-    support::check_transcripts!(
+    course_checks::check_transcripts!(
         "countsync", "countasync", "chess", "turns", "hello-async", "countdown";
-        support::transcript::Options {
+        course_checks::transcript::Options {
             // On the real clock, where `1.00 seconds` may be `1.01`: a
             // reader's complete program (tests/hello_async.rs proves its
             // second exactly), and blocking sleeps, which no clock can

@@ -682,7 +682,7 @@ fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
 /// ```ignore
 /// #[test]
 /// fn the_books_transcripts_match_the_programs() {
-///     support::check_transcripts!("countsync", "countasync", "chess");
+///     course_checks::check_transcripts!("countsync", "countasync", "chess");
 /// }
 /// ```
 ///

@@ -1,10 +1,12 @@
-//! Every exercise of the course, done or not yet: `cargo run -p support --bin exercises`.
+//! Every exercise of the course, done or not yet: `cargo run -p course-checks --bin exercises`.
 
 use std::io::IsTerminal;
 use std::path::Path;
 
 use clap::Parser;
-use support::exercises::{chapters, report, rows, run_tests, stop_tests_on_signals};
+use course_checks::exercises::{
+    chapters, report, rows, run_tests, stop_tests_on_signals,
+};
 
 /// List every exercise of the course with its status: done when all of its tests pass on
 /// your code.
@@ -19,7 +21,7 @@ struct Cli {}
 fn main() {
     let _cli = Cli::parse();
     stop_tests_on_signals();
-    // This crate lives in <root>/workspace/support.
+    // This crate lives in <root>/workspace/course-checks.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let show_progress = std::io::stderr().is_terminal();
     let mut table = Vec::new();

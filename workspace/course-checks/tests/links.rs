@@ -5,7 +5,7 @@
 //! `cargo test`, which has no built book. By hand:
 //!
 //! ```text
-//! mdbook build && cargo test -p support --test links -- --ignored
+//! mdbook build && cargo test -p course-checks --test links -- --ignored
 //! ```
 //!
 //! It reads the HTML mdBook wrote, so it sees the links as a reader's
@@ -57,17 +57,6 @@ fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
     values
 }
 
-fn html_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            html_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "html") {
-            found.push(path);
-        }
-    }
-}
-
 /// `base` joined with the relative `link`, with `.` and `..` resolved;
 /// `None` if it climbs out of the book.
 fn resolve(book: &Path, page: &Path, link: &str) -> Option<PathBuf> {
@@ -115,9 +104,7 @@ fn percent_decode(text: &str) -> String {
 
 /// What is wrong with the links of every page under `book`, one line each.
 fn broken_links(book: &Path) -> Vec<String> {
-    let mut pages = Vec::new();
-    html_files(book, &mut pages);
-    pages.sort();
+    let pages = course_checks::files_under(book, "html");
     let mut ids: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
     let mut problems = Vec::new();
     for page in &pages {

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! mdbook build && COURSE_BROWSER=chromium \
-//!     cargo test -p support --test browser -- --ignored
+//!     cargo test -p course-checks --test browser -- --ignored
 //! ```
 //!
 //! A small web server on 127.0.0.1 serves `book-out/html` and one page of
