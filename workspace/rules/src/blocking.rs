@@ -11,8 +11,6 @@
 
 use std::time::Duration;
 
-use support::{Color, Console};
-
 /// How each task waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Wait {
@@ -27,9 +25,8 @@ pub enum Wait {
 
 // ANCHOR: task
 /// One task: says it started, waits `duration` the way `wait` says, says it is done.
-pub async fn task(number: usize, wait: Wait, duration: Duration, console: Console) {
-    let color = Color::for_index(number - 1);
-    console.line(console.paint(color, format!("task {number}: started")));
+pub async fn task(number: usize, wait: Wait, duration: Duration) {
+    println!("task {number}: started");
     match wait {
         // The sin. `std::thread::sleep` knows nothing of futures: it holds
         // the thread until the time is up, and that thread is the one the
@@ -49,10 +46,10 @@ pub async fn task(number: usize, wait: Wait, duration: Duration, console: Consol
         Wait::SpawnBlocking => {
             tokio::task::spawn_blocking(move || std::thread::sleep(duration))
                 .await
-                .expect("a sleep does not panic");
+                .unwrap();
         }
     }
-    console.line(console.paint(color, format!("task {number}: done")));
+    println!("task {number}: done");
 }
 // ANCHOR_END: task
 
@@ -63,12 +60,12 @@ pub async fn task(number: usize, wait: Wait, duration: Duration, console: Consol
 /// only one thread for the tasks, a blocking call stalls all of them. (On a
 /// multi-threaded runtime it would stall one worker thread and every task
 /// queued behind it, which is harder to see but just as wrong.)
-pub async fn run(wait: Wait, duration: Duration, console: &Console) {
+pub async fn run(wait: Wait, duration: Duration) {
     let handles: Vec<_> = (1..=3)
-        .map(|number| tokio::spawn(task(number, wait, duration, console.clone())))
+        .map(|number| tokio::spawn(task(number, wait, duration)))
         .collect();
     for handle in handles {
-        handle.await.expect("the tasks do not panic");
+        handle.await.unwrap();
     }
 }
 // ANCHOR_END: run

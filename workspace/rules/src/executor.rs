@@ -30,7 +30,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::thread::Thread;
 use std::time::{Duration, Instant};
 
-use support::{ClockMode, Console};
+use support::ClockMode;
 
 /// Locks a mutex, carrying on if a panicking task poisoned it: the data
 /// behind these locks (queues, timers) stays consistent whatever a task does.
@@ -64,8 +64,8 @@ struct Shared {
     /// The thread running `block_on`, to unpark when a waker is called
     /// while it sleeps (from another thread, say).
     thread: Mutex<Option<Thread>>,
-    /// Where to describe what the loop does, if anywhere.
-    trace: Option<Console>,
+    /// Whether to describe on stdout each step the loop takes.
+    trace: bool,
 }
 
 impl Shared {
@@ -165,8 +165,8 @@ impl Shared {
     }
 
     fn trace(&self, message: impl FnOnce() -> String) {
-        if let Some(console) = &self.trace {
-            console.line(format!("[executor] {}", message()));
+        if self.trace {
+            println!("[executor] {}", message());
         }
     }
 }
@@ -355,15 +355,15 @@ impl Executor {
     /// An executor whose timers run on `clock`: the wall clock, or its own
     /// virtual clock, which starts at zero and jumps from deadline to deadline.
     pub fn new(clock: ClockMode) -> Self {
-        Self::build(clock, None)
+        Self::build(clock, false)
     }
 
-    /// The same, describing on `console` each decision the loop makes.
-    pub fn with_trace(clock: ClockMode, console: Console) -> Self {
-        Self::build(clock, Some(console))
+    /// The same, printing each decision the loop makes.
+    pub fn with_trace(clock: ClockMode) -> Self {
+        Self::build(clock, true)
     }
 
-    fn build(clock: ClockMode, trace: Option<Console>) -> Self {
+    fn build(clock: ClockMode, trace: bool) -> Self {
         let clock = match clock {
             ClockMode::Real => Clock::Real(Instant::now()),
             ClockMode::Virtual => Clock::Virtual(Mutex::new(Duration::ZERO)),
@@ -384,6 +384,11 @@ impl Executor {
     /// the virtual clock, how far it has jumped).
     pub fn now(&self) -> Duration {
         self.shared.clock.now()
+    }
+
+    /// How many timers are set and have not fired yet.
+    pub fn pending_timers(&self) -> usize {
+        lock(&self.shared.timers).by_deadline.len()
     }
 
     /// Awaits `future` and reports how long it took on the executor's clock.

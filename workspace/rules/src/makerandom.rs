@@ -5,106 +5,81 @@
 //! tasks share one random source, so the numbers each one sees depend on when
 //! the others drew theirs: the output is a record of how the event loop
 //! interleaved them.
+//!
+//! The random source is [`PyRandom`], Python's Mersenne Twister with
+//! Python's seeding and `randint`, so that the numbers are the article's.
+//! It is an ordinary generator: `PyRandom::seed(444)`, then `randint(0..=10)`.
 
-use std::future::Future;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use support::{Color, Console, SharedRandom, Timeline};
+use support::PyRandom;
 
 // ANCHOR: makerandom
 /// Draws integers in `0..=10` until one exceeds `threshold`, sleeping
 /// `idx + 1` seconds after each draw that is too low. Returns the winner.
-pub async fn makerandom<F>(
-    idx: usize,
-    threshold: u64,
-    random: SharedRandom,
-    console: Console,
-    sleep: impl Fn(Duration) -> F,
-) -> u64
-where
-    F: Future<Output = ()>,
-{
-    let color = Color::for_index(idx);
-    console.line(console.paint(color, format!("Initiated makerandom({idx}).")));
-    let mut number = random.randint(0..=10);
+pub async fn makerandom(idx: u64, threshold: u64, random: Arc<Mutex<PyRandom>>) -> u64 {
+    println!("Initiated makerandom({idx}).");
+    let mut number = random.lock().unwrap().randint(0..=10);
     while number <= threshold {
-        let line = format!("makerandom({idx}) == {number} too low; retrying.");
-        console.line(console.paint(color, line));
-        sleep(Duration::from_secs(idx as u64 + 1)).await;
-        number = random.randint(0..=10);
+        println!("makerandom({idx}) == {number} too low; retrying.");
+        tokio::time::sleep(Duration::from_secs(idx + 1)).await;
+        number = random.lock().unwrap().randint(0..=10);
     }
-    let line = format!("---> Finished: makerandom({idx}) == {number}");
-    console.line(console.paint(color, line));
+    println!("---> Finished: makerandom({idx}) == {number}");
     number
 }
 // ANCHOR_END: makerandom
 
-/// The three tasks of the example, with thresholds 9, 8 and 7, ready to spawn.
-///
-/// Each future owns what it uses (a handle on the random source, the
-/// console, the timer), so it is `'static` and can be handed to a runtime's
-/// `spawn`. Each task's sleeps are drawn on its own lane of `timeline`
-/// (which records nothing unless the program was asked for a picture).
-pub fn three_tasks<S, F>(
-    seed: u64,
-    console: &Console,
-    timeline: &Timeline,
-    sleep: S,
-) -> Vec<impl Future<Output = u64> + Send + 'static>
-where
-    S: Fn(Duration) -> F + Clone + Send + 'static,
-    F: Future<Output = ()> + Send + 'static,
-{
-    let random = SharedRandom::seed(seed);
-    timeline.start();
-    (0..3)
-        .map(|idx| {
-            let lane = timeline.lane(format!("makerandom({idx})"));
-            makerandom(
-                idx,
-                10 - idx as u64 - 1,
-                random.clone(),
-                console.clone(),
-                lane.sleeps(sleep.clone()),
-            )
-        })
-        .collect()
-}
-
 // ANCHOR: runtimes
-/// Spawns the three tasks on the current tokio runtime and gathers their results.
-pub async fn run_on_tokio(
-    seed: u64,
-    console: &Console,
-    timeline: &Timeline,
-) -> Vec<u64> {
-    let handles: Vec<_> = three_tasks(seed, console, timeline, tokio::time::sleep)
-        .into_iter()
-        .map(tokio::spawn)
+/// Spawns the three tasks, with thresholds 9, 8 and 7, on the current tokio
+/// runtime, and gathers their results.
+///
+/// The tasks share one generator: an `Arc` so that each task owns a handle
+/// on it (a spawned task must be `'static`), a `Mutex` so that a draw
+/// changes it. Each lock is released at the end of its statement, before
+/// any `.await`.
+pub async fn main(seed: u64) -> Vec<u64> {
+    let random = Arc::new(Mutex::new(PyRandom::seed(seed)));
+    let handles: Vec<_> = (0..3)
+        .map(|idx| tokio::spawn(makerandom(idx, 10 - idx - 1, Arc::clone(&random))))
         .collect();
     let mut results = Vec::new();
     for handle in handles {
-        results.push(handle.await.expect("makerandom does not panic"));
+        results.push(handle.await.unwrap());
     }
     results
 }
+// ANCHOR_END: runtimes
 
-/// The same on smol: a single-threaded executor, driven by `block_on`.
-/// The binary passes `support::clock::smol_sleep` as `sleep`.
-pub fn run_on_smol<S, F>(
-    seed: u64,
-    console: &Console,
-    timeline: &Timeline,
-    sleep: S,
-) -> Vec<u64>
-where
-    S: Fn(Duration) -> F + Clone + Send + 'static,
-    F: Future<Output = ()> + Send + 'static,
-{
+// ANCHOR: smol
+/// The same task on smol, whose timer is `smol::Timer`: tokio's `sleep`
+/// needs tokio's runtime, smol's `Timer` works on any executor.
+pub async fn makerandom_on_smol(
+    idx: u64,
+    threshold: u64,
+    random: Arc<Mutex<PyRandom>>,
+) -> u64 {
+    println!("Initiated makerandom({idx}).");
+    let mut number = random.lock().unwrap().randint(0..=10);
+    while number <= threshold {
+        println!("makerandom({idx}) == {number} too low; retrying.");
+        smol::Timer::after(Duration::from_secs(idx + 1)).await;
+        number = random.lock().unwrap().randint(0..=10);
+    }
+    println!("---> Finished: makerandom({idx}) == {number}");
+    number
+}
+
+/// The three tasks on a smol `LocalExecutor`: a single-threaded executor,
+/// driven by `block_on` on this thread.
+pub fn main_on_smol(seed: u64) -> Vec<u64> {
+    let random = Arc::new(Mutex::new(PyRandom::seed(seed)));
     let executor = smol::LocalExecutor::new();
-    let tasks: Vec<_> = three_tasks(seed, console, timeline, sleep)
-        .into_iter()
-        .map(|task| executor.spawn(task))
+    let tasks: Vec<_> = (0..3)
+        .map(|idx| {
+            executor.spawn(makerandom_on_smol(idx, 10 - idx - 1, Arc::clone(&random)))
+        })
         .collect();
     smol::block_on(executor.run(async {
         let mut results = Vec::new();
@@ -114,7 +89,7 @@ where
         results
     }))
 }
-// ANCHOR_END: runtimes
+// ANCHOR_END: smol
 
 /// The closing line: `r1: 10, r2: 10, r3: 9`.
 pub fn summary(results: &[u64]) -> String {

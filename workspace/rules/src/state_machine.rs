@@ -18,8 +18,6 @@ use std::future::Future;
 use std::pin::{Pin, pin};
 use std::task::{Context, Poll, Waker};
 
-use support::Console;
-
 // ANCHOR: yield_once
 /// A future that is not ready the first time it is polled, and is ready the
 /// second time: the smallest thing an `async fn` can wait for.
@@ -106,12 +104,12 @@ pub fn future_sizes() -> [(&'static str, usize); 4] {
 
 // ANCHOR: two_steps
 /// An `async fn` with two places where it can be suspended.
-pub async fn two_steps(console: &Console) -> u32 {
-    console.line("    body: runs up to the first .await");
+pub async fn two_steps() -> u32 {
+    println!("    body: runs up to the first .await");
     YieldOnce::default().await;
-    console.line("    body: resumed, runs up to the second .await");
+    println!("    body: resumed, runs up to the second .await");
     YieldOnce::default().await;
-    console.line("    body: resumed, returns 42");
+    println!("    body: resumed, returns 42");
     42
 }
 // ANCHOR_END: two_steps
@@ -120,34 +118,23 @@ pub async fn two_steps(console: &Console) -> u32 {
 /// Roughly what the compiler makes of [`two_steps`], written out by hand.
 ///
 /// Each variant is a place the function can be stopped at, holding what it
-/// needs to carry on from there: the console, and the `YieldOnce` it is
-/// waiting on. (The real generated type has no name, and also records
-/// whether the function panicked, but it is the same idea.)
-#[derive(Debug)]
-pub enum TwoSteps<'a> {
+/// needs to carry on from there: here, the `YieldOnce` it is waiting on.
+/// (The real generated type has no name, and also records whether the
+/// function panicked, but it is the same idea.)
+#[derive(Debug, Default)]
+pub enum TwoSteps {
     /// Created, not yet polled: nothing of the body has run.
-    Start { console: &'a Console },
+    #[default]
+    Start,
     /// Stopped at the first `.await`.
-    FirstAwait {
-        console: &'a Console,
-        inner: YieldOnce,
-    },
+    FirstAwait { inner: YieldOnce },
     /// Stopped at the second `.await`.
-    SecondAwait {
-        console: &'a Console,
-        inner: YieldOnce,
-    },
+    SecondAwait { inner: YieldOnce },
     /// Returned its value; polling again is a mistake.
     Done,
 }
 
-impl<'a> TwoSteps<'a> {
-    pub fn new(console: &'a Console) -> Self {
-        TwoSteps::Start { console }
-    }
-}
-
-impl Future for TwoSteps<'_> {
+impl Future for TwoSteps {
     type Output = u32;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u32> {
@@ -157,32 +144,28 @@ impl Future for TwoSteps<'_> {
         // the body is a loop that moves from state to state until it must stop.
         loop {
             match state {
-                TwoSteps::Start { console } => {
-                    console.line("    body: runs up to the first .await");
-                    let console = *console;
+                TwoSteps::Start => {
+                    println!("    body: runs up to the first .await");
                     *state = TwoSteps::FirstAwait {
-                        console,
                         inner: YieldOnce::default(),
                     };
                 }
-                TwoSteps::FirstAwait { console, inner } => {
+                TwoSteps::FirstAwait { inner } => {
                     // `.await` is this: poll the inner future, and if it is
                     // not ready, return `Pending` ourselves, keeping our state.
                     if Pin::new(inner).poll(cx).is_pending() {
                         return Poll::Pending;
                     }
-                    console.line("    body: resumed, runs up to the second .await");
-                    let console = *console;
+                    println!("    body: resumed, runs up to the second .await");
                     *state = TwoSteps::SecondAwait {
-                        console,
                         inner: YieldOnce::default(),
                     };
                 }
-                TwoSteps::SecondAwait { console, inner } => {
+                TwoSteps::SecondAwait { inner } => {
                     if Pin::new(inner).poll(cx).is_pending() {
                         return Poll::Pending;
                     }
-                    console.line("    body: resumed, returns 42");
+                    println!("    body: resumed, returns 42");
                     *state = TwoSteps::Done;
                     return Poll::Ready(42);
                 }
@@ -202,12 +185,12 @@ impl Future for TwoSteps<'_> {
 /// This is the event loop's job, done with no event loop at all. The waker
 /// is [`Waker::noop`], which does nothing when called: we do not need to be
 /// told when to poll again, because we simply poll again straight away.
-pub fn poll_to_completion<F>(console: &Console, future: F) -> Vec<Poll<F::Output>>
+pub fn poll_to_completion<F>(future: F) -> Vec<Poll<F::Output>>
 where
     F: Future,
     F::Output: std::fmt::Debug,
 {
-    console.line("  created the future: none of its body has run yet");
+    println!("  created the future: none of its body has run yet");
     // `poll` takes the future pinned: an `async fn`'s state machine may hold
     // references to its own locals, so it must not move once polling starts.
     let mut future = pin!(future);
@@ -215,7 +198,7 @@ where
     let mut answers = Vec::new();
     for n in 1.. {
         let answer = future.as_mut().poll(&mut cx);
-        console.line(format!("  poll {n} -> {answer:?}"));
+        println!("  poll {n} -> {answer:?}");
         let ready = answer.is_ready();
         answers.push(answer);
         if ready {
@@ -228,16 +211,15 @@ where
 
 /// The whole lesson: the sizes, then the same two-step function polled by
 /// hand, first as an `async fn` and then as the hand-written enum.
-pub fn main(console: &Console) {
-    console
-        .line("Sizes of some futures, in bytes (they depend on the compiler version):");
+pub fn main() {
+    println!("Sizes of some futures, in bytes (they depend on the compiler version):");
     for (name, size) in future_sizes() {
-        console.line(format!("  {name:<28} {size:>5}"));
+        println!("  {name:<28} {size:>5}");
     }
-    console.line("");
-    console.line("Polling the async fn two_steps() by hand:");
-    poll_to_completion(console, two_steps(console));
-    console.line("");
-    console.line("Polling the hand-written state machine TwoSteps by hand:");
-    poll_to_completion(console, TwoSteps::new(console));
+    println!();
+    println!("Polling the async fn two_steps() by hand:");
+    poll_to_completion(two_steps());
+    println!();
+    println!("Polling the hand-written state machine TwoSteps by hand:");
+    poll_to_completion(TwoSteps::default());
 }

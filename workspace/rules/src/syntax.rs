@@ -8,8 +8,6 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
-use support::Console;
-
 // ANCHOR: async_fn
 /// An async fn: calling it returns a future of `u32`; only awaiting it runs the body.
 #[allow(clippy::unused_async)] // nothing to await: the point is what `async` does
@@ -32,29 +30,26 @@ pub async fn quadruple(x: u32) -> u32 {
 
 // ANCHOR: lazy
 #[allow(clippy::unused_async)] // async on purpose: the lesson is when it runs
-async fn say(console: &Console, what: &str) {
-    console.line(format!("    {what}"));
+async fn say(what: &str) {
+    println!("    {what}");
 }
 
 /// Calling an async fn does nothing until the future is awaited (or spawned).
-pub async fn lazy_futures(console: &Console) {
-    console.line("1. call say() and keep the future, without awaiting it");
-    let future = say(console, "hello from the first future");
-    console.line("2. the future exists, but its body has not run");
+pub async fn lazy_futures() {
+    println!("1. call say() and keep the future, without awaiting it");
+    let future = say("hello from the first future");
+    println!("2. the future exists, but its body has not run");
     future.await;
-    console.line("3. awaited it: now it ran");
+    println!("3. awaited it: now it ran");
 
-    let forgotten = say(console, "hello from a future nobody awaits");
+    let forgotten = say("hello from a future nobody awaits");
     drop(forgotten);
-    console.line("4. dropped a future without awaiting it: its body never ran");
+    println!("4. dropped a future without awaiting it: its body never ran");
 
-    let spawned = tokio::spawn({
-        let console = console.clone();
-        async move { say(&console, "hello from a spawned task").await }
-    });
-    console.line("5. spawned a task: the runtime runs it as soon as we give way");
-    spawned.await.expect("the task only prints");
-    console.line("6. waited for the spawned task to finish");
+    let spawned = tokio::spawn(say("hello from a spawned task"));
+    println!("5. spawned a task: the runtime runs it as soon as we give way");
+    spawned.await.unwrap();
+    println!("6. waited for the spawned task to finish");
 }
 // ANCHOR_END: lazy
 

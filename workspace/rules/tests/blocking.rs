@@ -4,12 +4,14 @@
 //! real clock with short waits. Real time depends on the machine, so they
 //! assert only what no machine can change: the order of the lines, and
 //! lower bounds on the time (a sleep never ends early). The async variant
-//! alone can use tokio's paused clock and assert an exact time.
+//! alone can use tokio's paused clock and assert an exact time. The tasks
+//! print with `println!`, so the order of their lines is read from the
+//! `blocking` program's output.
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use rules::blocking::{self, Wait};
-use support::Console;
 use support::clock::timed;
 
 // Long enough that "the waits overlap" (under two waits) and "the waits
@@ -17,12 +19,28 @@ use support::clock::timed;
 // only a scheduling delay of a whole wait could blur them.
 const WAIT: Duration = Duration::from_millis(200);
 
-/// Runs the three tasks with `wait`, returning their lines and the real time taken.
-async fn run(wait: Wait) -> (Vec<String>, Duration) {
-    let console = Console::recorder();
+/// Runs the three tasks with `wait`, returning the real time taken.
+async fn run(wait: Wait) -> Duration {
     let started = Instant::now();
-    blocking::run(wait, WAIT, &console).await;
-    (console.lines(), started.elapsed())
+    blocking::run(wait, WAIT).await;
+    started.elapsed()
+}
+
+/// The tasks' lines, as the `blocking` program prints them with `--wait`
+/// `wait`: the tasks print with `println!`, so their order is read from the
+/// program's output. (It waits a real second per task, as the book shows.)
+fn printed(wait: &str) -> Vec<String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_blocking"))
+        .args(["--wait", wait])
+        .output()
+        .expect("the blocking binary runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout)
+        .expect("the lines are UTF-8")
+        .lines()
+        .filter(|line| line.starts_with("task "))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Whether every `started` line comes before every `done` line.
@@ -48,13 +66,11 @@ const EVERY_LINE: [&str; 6] = [
     "task 3: started",
 ];
 
-// `#[tokio::test]` runs on a current-thread runtime, like the program.
-#[tokio::test]
-async fn a_blocking_wait_makes_the_tasks_take_turns() {
-    let (lines, elapsed) = run(Wait::Blocking).await;
+#[test]
+fn a_blocking_wait_makes_the_tasks_take_turns() {
     // Each task runs from start to finish before the next can begin.
     assert_eq!(
-        lines,
+        printed("blocking"),
         [
             "task 1: started",
             "task 1: done",
@@ -64,28 +80,42 @@ async fn a_blocking_wait_makes_the_tasks_take_turns() {
             "task 3: done",
         ]
     );
+}
+
+// `#[tokio::test]` runs on a current-thread runtime, like the program.
+#[tokio::test]
+async fn a_blocking_wait_takes_three_waits() {
+    let elapsed = run(Wait::Blocking).await;
     assert!(
         elapsed >= 3 * WAIT,
         "three waits, one after another: {elapsed:?}"
     );
 }
 
-#[tokio::test(start_paused = true)]
-async fn an_async_wait_overlaps_and_takes_exactly_one_wait() {
-    let console = Console::recorder();
-    let ((), elapsed) = timed(blocking::run(Wait::Async, WAIT, &console)).await;
-    let lines = console.lines();
+#[test]
+fn an_async_wait_starts_every_task_before_any_finishes() {
+    let lines = printed("async");
     assert!(all_start_before_any_finishes(&lines), "{lines:?}");
     assert_eq!(sorted(&lines), EVERY_LINE);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_async_wait_overlaps_and_takes_exactly_one_wait() {
+    let ((), elapsed) = timed(blocking::run(Wait::Async, WAIT)).await;
     assert_eq!(elapsed, WAIT, "the three waits overlap completely");
+}
+
+#[test]
+fn spawn_blocking_lets_every_task_start_before_any_finishes() {
+    let lines = printed("spawn-blocking");
+    assert!(all_start_before_any_finishes(&lines), "{lines:?}");
+    // The threads wake in any order, so the done lines may too.
+    assert_eq!(sorted(&lines), EVERY_LINE);
 }
 
 #[tokio::test]
 async fn spawn_blocking_moves_the_wait_off_the_event_loop() {
-    let (lines, elapsed) = run(Wait::SpawnBlocking).await;
-    assert!(all_start_before_any_finishes(&lines), "{lines:?}");
-    // The threads wake in any order, so the done lines may too.
-    assert_eq!(sorted(&lines), EVERY_LINE);
+    let elapsed = run(Wait::SpawnBlocking).await;
     // No sleep ends early; and the three overlap, so together they take
     // well under the three waits that blocking the event loop costs.
     assert!(elapsed >= WAIT, "{elapsed:?}");

@@ -10,7 +10,8 @@ fn the_books_transcripts_match_the_programs() {
         "mygen",
         "state-machine",
         "mini-executor",
-        "rules-in-brief";
+        "rules-in-brief",
+        "unblock";
         course_checks::transcript::Options {
             in_shape: &[
                 // Real threads on the real clock: the seconds, and which

@@ -2,7 +2,6 @@
 
 use clap::Parser;
 use rules::awaitables;
-use support::Console;
 use support::cli::ClockArgs;
 use support::clock::block_on_tokio;
 
@@ -16,6 +15,7 @@ struct Cli {
 
 fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
-    let console = Console::stdout();
-    block_on_tokio(cli.timing.clock, awaitables::demo(&console))
+    // The runtime, and its clock (paused with `--clock virtual`), are chosen
+    // here; the demo is plain tokio code.
+    block_on_tokio(cli.timing.clock, awaitables::demo())
 }

@@ -4,7 +4,6 @@ use std::time::Duration;
 
 use clap::Parser;
 use rules::blocking::{self, Wait};
-use support::Console;
 use support::clock::{ClockMode, block_on_tokio, timed};
 
 /// Three tasks on one event loop each wait one second: a blocking wait makes them take turns.
@@ -22,16 +21,12 @@ struct Cli {
 
 fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
-    let console = Console::stdout();
     // The current-thread runtime: one thread runs the event loop and every
     // task. Always `ClockMode::Real`, for the reason given in `--help`.
     let ((), elapsed) = block_on_tokio(
         ClockMode::Real,
-        timed(blocking::run(cli.wait, Duration::from_secs(1), &console)),
+        timed(blocking::run(cli.wait, Duration::from_secs(1))),
     )?;
-    console.line(format!(
-        "The three tasks took {} s.",
-        blocking::tenths(elapsed)
-    ));
+    println!("The three tasks took {} s.", blocking::tenths(elapsed));
     Ok(())
 }

@@ -2,7 +2,6 @@
 
 use clap::Parser;
 use rules::syntax;
-use support::Console;
 use support::clock::{ClockMode, block_on_tokio};
 
 /// Show that calling an async fn runs nothing until the future is awaited or spawned.
@@ -12,7 +11,6 @@ struct Cli {}
 
 fn main() -> std::io::Result<()> {
     Cli::parse();
-    let console = Console::stdout();
     // Nothing here sleeps, so the real clock is all it needs.
-    block_on_tokio(ClockMode::Real, syntax::lazy_futures(&console))
+    block_on_tokio(ClockMode::Real, syntax::lazy_futures())
 }

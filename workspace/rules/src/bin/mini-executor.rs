@@ -5,7 +5,6 @@ use std::time::Duration;
 use clap::Parser;
 use futures::future::join_all;
 use rules::executor::Executor;
-use support::Console;
 use support::cli::{self, ClockArgs};
 use support::clock::seconds;
 
@@ -50,11 +49,10 @@ async fn count(executor: &Executor, trailing_sleep: bool) {
 
 fn main() {
     let cli: Cli = cli::parse(|_: &Cli| Ok(()));
-    let console = Console::stdout();
     // ANCHOR: run
     // `virtual` here is the executor's own virtual clock, not tokio's.
     let executor = if cli.trace {
-        Executor::with_trace(cli.timing.clock, console.clone())
+        Executor::with_trace(cli.timing.clock)
     } else {
         Executor::new(cli.timing.clock)
     };

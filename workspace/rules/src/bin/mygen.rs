@@ -2,7 +2,6 @@
 
 use clap::Parser;
 use rules::stream;
-use support::Console;
 use support::cli::ClockArgs;
 use support::clock::{block_on_tokio, seconds, timed};
 
@@ -18,16 +17,15 @@ const COUNT: u32 = 10;
 
 fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
-    let console = Console::stdout();
     block_on_tokio(cli.timing.clock, async {
         let ((every, filtered), took) = timed(stream::both_lists(COUNT)).await;
-        console.line(format!("one after the other, {} s:", seconds(took)));
-        console.line(format!("  every:    {every:?}"));
-        console.line(format!("  filtered: {filtered:?}"));
+        println!("one after the other, {} s:", seconds(took));
+        println!("  every:    {every:?}");
+        println!("  filtered: {filtered:?}");
         let ((every, filtered), took) =
             timed(stream::both_lists_concurrently(COUNT)).await;
-        console.line(format!("both at once, {} s:", seconds(took)));
-        console.line(format!("  every:    {every:?}"));
-        console.line(format!("  filtered: {filtered:?}"));
+        println!("both at once, {} s:", seconds(took));
+        println!("  every:    {every:?}");
+        println!("  filtered: {filtered:?}");
     })
 }

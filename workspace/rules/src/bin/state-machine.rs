@@ -2,7 +2,6 @@
 
 use clap::Parser;
 use rules::state_machine;
-use support::Console;
 use support::cli;
 
 /// Show what an async fn becomes: the sizes of a few futures (what their state machines
@@ -13,5 +12,5 @@ struct Cli {}
 
 fn main() {
     let _: Cli = cli::parse(|_: &Cli| Ok(()));
-    state_machine::main(&Console::stdout());
+    state_machine::main();
 }
