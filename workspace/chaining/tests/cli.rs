@@ -34,3 +34,46 @@ fn toolbox_names_its_examples() {
     );
     assert_refused(TOOLBOX, &[], "Usage:");
 }
+
+#[test]
+fn toolbox_takes_clock_before_or_after_the_example() {
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(TOOLBOX)
+            .args(args)
+            .env_remove("COURSE_CLOCK")
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let before = run(&["--clock", "virtual", "timeout"]);
+    assert_eq!(before.0, Some(0));
+    assert_eq!(run(&["timeout", "--clock", "virtual"]), before);
+    assert_eq!(run(&["timeout", "--clock=virtual"]), before);
+}
+
+#[test]
+fn chained_refuses_a_timeline_it_could_not_write_before_running() {
+    let output = std::process::Command::new(CHAINED)
+        .args(["--timeline", "/proc/x.svg"])
+        .env("COURSE_CLOCK", "virtual")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "it ran the chains first: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(stderr.contains("/proc/x.svg"), "{stderr}");
+    assert!(stderr.contains("cannot write a file there"), "{stderr}");
+    assert_refused(
+        CHAINED,
+        &["--timeline", "/no/such/folder/x.svg"],
+        "there is no folder /no/such/folder",
+    );
+    assert_refused(CHAINED, &["--timeline", "."], "is a folder");
+}

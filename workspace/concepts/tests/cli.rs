@@ -60,3 +60,39 @@ fn smol_has_no_virtual_clock() {
         "--clock virtual needs --runtime tokio",
     );
 }
+
+/// A bad `COURSE_CLOCK` is the environment's mistake, not a `--clock` the
+/// reader typed: the message says which.
+#[test]
+fn a_bad_course_clock_is_reported_as_the_environment_variable() {
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(COUNTASYNC)
+            .args(args)
+            .env("COURSE_CLOCK", "bogus")
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "invalid value 'bogus' for the environment variable COURSE_CLOCK, \
+             which sets --clock: expected real or virtual"
+        ),
+        "{stderr}"
+    );
+    // Typed on the command line, it is --clock's own.
+    let (code, stderr) = run(&["--clock", "sundial"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("invalid value 'sundial' for '--clock <CLOCK>'"),
+        "{stderr}"
+    );
+    // And a good --clock overrides a bad environment.
+    let (code, stderr) = run(&["--clock", "virtual"]);
+    assert_eq!(code, Some(0), "{stderr}");
+}

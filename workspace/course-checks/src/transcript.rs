@@ -15,8 +15,9 @@
 //! binary, with `COURSE_CLOCK=virtual` so timings are exact, and fails on
 //! any difference. `UPDATE_TRANSCRIPTS=1 cargo test` rewrites the files
 //! instead, after a deliberate change to a program. The same test runs
-//! `--help` of every binary the crate has, and refuses transcripts that no
-//! page of the chapter includes.
+//! `--help` of every binary the crate has (it must fit 80 columns) and `-V`
+//! (it must name the binary), and refuses transcripts that no page of the
+//! chapter includes.
 //!
 //! # Measured transcripts
 //!
@@ -608,23 +609,50 @@ fn check_every_binary_is_listed(
     })
 }
 
+/// `--help` prints a usage, wrapped to the course's 80 columns (clap's own
+/// default is 100: each binary says `max_term_width = 80`), and `-V` names
+/// the binary, not its crate (clap's default: each says `name = "..."`).
 fn check_help(name: &str, binary: &Path) -> Option<String> {
-    match Command::new(binary)
-        .arg("--help")
-        .stdin(Stdio::null())
-        .output()
-    {
+    let run = |flag: &str| {
+        Command::new(binary)
+            .arg(flag)
+            // Wrapped as when no terminal says how wide it is.
+            .env_remove("COLUMNS")
+            .stdin(Stdio::null())
+            .output()
+    };
+    let help = match run("--help") {
         Ok(output)
             if output.status.success()
                 && String::from_utf8_lossy(&output.stdout).contains("Usage:") =>
         {
+            String::from_utf8_lossy(&output.stdout).into_owned()
+        }
+        Ok(output) => {
+            return Some(format!(
+                "`{name} --help` failed or printed no usage ({})",
+                output.status
+            ));
+        }
+        Err(error) => return Some(format!("cannot run `{name} --help`: {error}")),
+    };
+    if let Some(line) = help.lines().find(|line| line.chars().count() > 80) {
+        return Some(format!(
+            "`{name} --help` is wider than 80 columns (say `max_term_width = 80`): {line}"
+        ));
+    }
+    match run("-V") {
+        Ok(output)
+            if String::from_utf8_lossy(&output.stdout)
+                .starts_with(&format!("{name} ")) =>
+        {
             None
         }
         Ok(output) => Some(format!(
-            "`{name} --help` failed or printed no usage ({})",
-            output.status
+            "`{name} -V` does not start with its name (say `name = \"{name}\"`): {}",
+            String::from_utf8_lossy(&output.stdout).trim_end()
         )),
-        Err(error) => Some(format!("cannot run `{name} --help`: {error}")),
+        Err(error) => Some(format!("cannot run `{name} -V`: {error}")),
     }
 }
 

@@ -229,6 +229,30 @@ fn every_page_is_in_the_summary_and_every_image_exists() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A chapter with exercises (a crate with `tests/exercises.rs`) has an
+/// Exercises page in the sidebar, `CHAPTER/exercises.md`, like the others.
+#[test]
+fn every_chapter_with_exercises_has_an_exercises_page_in_the_summary() {
+    let book = book_dir();
+    let summary = std::fs::read_to_string(book.join("SUMMARY.md")).unwrap();
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&workspace).unwrap().flatten() {
+        let chapter = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().join("tests/exercises.rs").is_file()
+            && !summary.contains(&format!("[Exercises]({chapter}/exercises.md)"))
+        {
+            missing.push(chapter);
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "chapters with exercises but no `[Exercises](CHAPTER/exercises.md)` in \
+         SUMMARY.md: {missing:?}"
+    );
+}
+
 /// The problems with one quiz file: mdbook-quiz checks the schema as it
 /// builds; this checks what the course asks of a quiz on top of that.
 fn quiz_problems(text: &str, ids: &mut Vec<String>) -> Vec<String> {

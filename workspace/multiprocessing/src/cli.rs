@@ -2,7 +2,7 @@
 
 use support::cli::number_in;
 
-use crate::workload::{self, ARTICLE_JOBS, ARTICLE_SIZE};
+use crate::workload::{self, ARTICLE_JOBS, ARTICLE_SIZE, MAX_JOBS, MAX_SIZE};
 
 /// `--jobs`, `--size` and `--workers`, flattened into each program's arguments.
 ///
@@ -12,12 +12,12 @@ use crate::workload::{self, ARTICLE_JOBS, ARTICLE_SIZE};
 pub struct WorkloadArgs {
     /// How many jobs: x runs from 0 to N - 1
     #[arg(long, value_name = "N", default_value_t = ARTICLE_JOBS)]
-    #[arg(value_parser = number_in(1_usize..=1000), allow_negative_numbers = true)]
+    #[arg(value_parser = number_in(1_usize..=MAX_JOBS), allow_negative_numbers = true)]
     pub jobs: usize,
 
     /// Each job sums the squares below N + x
     #[arg(long, value_name = "N", default_value_t = ARTICLE_SIZE)]
-    #[arg(value_parser = number_in(1_u64..=100_000_000), allow_negative_numbers = true)]
+    #[arg(value_parser = number_in(1_u64..=MAX_SIZE), allow_negative_numbers = true)]
     pub size: u64,
 
     /// Threads or worker processes at a time [default: the number of cores]

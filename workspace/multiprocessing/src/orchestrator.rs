@@ -23,8 +23,9 @@ pub async fn orchestrate(
     console: &Console,
 ) -> Results {
     console.line(format!(
-        "{} jobs, {workers} worker processes, {} s timeout per job",
-        jobs.len(),
+        "{}, {}, {} s timeout per job",
+        counted(jobs.len(), "job", "jobs"),
+        counted(workers, "worker process", "worker processes"),
         timeout.as_secs_f64()
     ));
     let pool = Pool::new(command, timeout);
@@ -47,6 +48,11 @@ pub async fn orchestrate(
     results
 }
 // ANCHOR_END: orchestrate
+
+/// `1 job`, `20 jobs`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 
 /// `18 done, 1 crashed, 1 timed out`: how the jobs ended, counted.
 pub fn summary(results: &Results) -> String {

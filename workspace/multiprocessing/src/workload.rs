@@ -14,6 +14,16 @@ pub const ARTICLE_SIZE: u64 = 5_000_000;
 /// The article's count: twenty values of `x`.
 pub const ARTICLE_JOBS: usize = 20;
 
+/// The largest `--size` the programs accept: a job of a second or so.
+pub const MAX_SIZE: u64 = 100_000_000;
+
+/// The most jobs the programs accept.
+pub const MAX_JOBS: usize = 1000;
+
+/// The largest limit a job can have, `MAX_SIZE + x` for the last `x`, and
+/// so the largest a worker accepts.
+pub const MAX_LIMIT: u64 = MAX_SIZE + MAX_JOBS as u64;
+
 // ANCHOR: sum_of_squares
 /// The sum of `i * i` for every `i` below `limit`: one CPU-bound job.
 ///

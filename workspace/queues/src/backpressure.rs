@@ -176,6 +176,34 @@ pub async fn run<E: Executor>(
     report
 }
 
+/// The most memory a run can hold at once, in bytes, at worst: the items
+/// alive at once ([`items_held_at_most`]) and the list of times items were put.
+pub fn peak_memory(config: &Config) -> u64 {
+    let item = (std::mem::size_of::<Item>() + config.item_bytes) as u64;
+    items_held_at_most(config) * item
+        + config.items as u64 * std::mem::size_of::<Duration>() as u64
+}
+
+/// The most items alive at once: every item that may be waiting in the
+/// queue, plus the one the producer is making and the one the consumer is
+/// working on.
+///
+/// Items pile up only when the consumer is the slower end: with a limit, at
+/// most `maxsize` of them; with none, all of them, unless the producer waits
+/// longer between items than the consumer works on each (then the consumer
+/// has always finished one before the next arrives).
+pub fn items_held_at_most(config: &Config) -> u64 {
+    let items = config.items as u64;
+    let mut waiting = items;
+    if config.maxsize > 0 {
+        waiting = waiting.min(config.maxsize as u64);
+    }
+    if config.every > config.work {
+        waiting = waiting.min(1);
+    }
+    (waiting + 2).min(items)
+}
+
 /// The closing lines: who finished when, and what the waiting items cost.
 pub fn summary(config: &Config, report: &Report) -> [String; 3] {
     let seconds =
@@ -216,4 +244,42 @@ pub fn human_bytes(bytes: usize) -> String {
         unit += 1;
     }
     format!("{value:.1} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::{Config, items_held_at_most, peak_memory};
+
+    fn config(items: usize, maxsize: usize, every: u32, work: u32) -> Config {
+        Config {
+            items,
+            maxsize,
+            every,
+            work,
+            item_bytes: 1 << 20,
+            quiet: true,
+            second: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn memory_is_counted_for_the_items_that_can_be_alive_at_once() {
+        let held = |config: &Config| items_held_at_most(config);
+        // No limit and a slow consumer: every item may be waiting.
+        assert_eq!(held(&config(1_000_000, 0, 1, 3)), 1_000_000);
+        assert_eq!(held(&config(1_000_000, 0, 0, 0)), 1_000_000);
+        assert_eq!(held(&config(1_000_000, 0, 2, 2)), 1_000_000);
+        // A limit caps it, and so does a consumer that keeps up.
+        assert_eq!(held(&config(1_000_000, 10, 1, 3)), 12);
+        assert_eq!(held(&config(1_000_000, 0, 3, 1)), 3);
+        // Never more items than the run makes.
+        assert_eq!(held(&config(1, 0, 1, 3)), 1);
+        // A tebibyte of payload, and a little more for the items themselves
+        // and the times they were put.
+        let tebibyte = peak_memory(&config(1_000_000, 0, 1, 3));
+        assert!(tebibyte > 1_000_000 << 20, "{tebibyte}");
+        assert!(tebibyte < 1_000_100 << 20, "{tebibyte}");
+    }
 }

@@ -71,6 +71,34 @@ fn backpressure_refuses_impossible_runs() {
     assert_refused(BACKPRESSURE, &["--item-bytes", "1e9"], "from 0 to 1048576");
 }
 
+#[test]
+fn backpressure_refuses_a_run_bigger_than_the_machines_memory() {
+    // A million items of a MiB each, none taken before the last is made:
+    // a tebibyte. Within each flag's range, beyond any machine's memory.
+    let tebibyte = ["--items", "1000000", "--item-bytes", "1048576"];
+    if support::machine::too_little_memory(1 << 40).is_none() {
+        eprintln!("skipped: this machine can spare a tebibyte");
+        return;
+    }
+    assert_refused(BACKPRESSURE, &tebibyte, "MiB are available");
+    assert_refused(BACKPRESSURE, &tebibyte, "set --maxsize");
+    // Items of a MiB through a queue of at most 10 need 12 MiB at once.
+    let (code, stdout, stderr) = run(
+        BACKPRESSURE,
+        &[
+            "--items",
+            "100",
+            "--item-bytes",
+            "1048576",
+            "--maxsize",
+            "10",
+            "--quiet",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("Peak: 10 item(s) waiting"), "{stdout}");
+}
+
 /// Starts asyncq on the real clock, waits for its first line (by then the
 /// Ctrl-C handler is installed), sends SIGINT as a terminal's Ctrl-C does,
 /// and checks that it stops at once with status 130.

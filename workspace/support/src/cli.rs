@@ -6,8 +6,10 @@
 
 use std::fmt::Display;
 use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use clap::builder::{PathBufValueParser, TypedValueParser};
 use clap::{Parser, error::ErrorKind};
 
 use crate::clock::ClockMode;
@@ -23,17 +25,72 @@ pub enum Runtime {
 }
 
 /// `--clock`, for programs that sleep but choose no runtime (blocking ones).
+///
+/// It is global: a program with subcommands takes it after the
+/// subcommand too (`toolbox gather --clock virtual`).
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct ClockArgs {
     /// The clock sleeps run on; `virtual` (tokio's paused clock) skips the waiting and prints exact times
     #[arg(
         long,
+        global = true,
         value_enum,
+        value_parser = ClockParser,
         default_value_t,
         env = "COURSE_CLOCK",
         hide_env_values = true
     )]
     pub clock: ClockMode,
+}
+
+/// Reads `--clock` as clap reads any enum, except that a bad value which
+/// came from the environment (`COURSE_CLOCK`, set and forgotten, perhaps in
+/// another terminal's profile) is reported as the variable's, not as a
+/// `--clock` the reader never typed.
+#[derive(Debug, Clone, Copy)]
+struct ClockParser;
+
+impl TypedValueParser for ClockParser {
+    type Value = ClockMode;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<ClockMode, clap::Error> {
+        let parsed = clap::builder::EnumValueParser::<ClockMode>::new()
+            .parse_ref(command, arg, value);
+        // The value is the environment's unless the command line has --clock.
+        let typed = std::env::args_os().skip(1).any(|word| {
+            word == "--clock" || word.to_string_lossy().starts_with("--clock=")
+        });
+        match parsed {
+            Err(error) if !typed && error.kind() == ErrorKind::InvalidValue => {
+                Err(clap::Error::raw(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "invalid value '{}' for the environment variable COURSE_CLOCK, \
+                     which sets --clock: expected real or virtual \
+                     (or unset it: unset COURSE_CLOCK)\n",
+                        value.to_string_lossy()
+                    ),
+                )
+                .with_cmd(command))
+            }
+            other => other,
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            <ClockMode as clap::ValueEnum>::value_variants()
+                .iter()
+                .filter_map(clap::ValueEnum::to_possible_value),
+        ))
+    }
 }
 
 /// `--runtime` and `--clock`, flattened into a program's own arguments.
@@ -105,6 +162,49 @@ where
     }
 }
 
+/// A clap value parser for a file the program will write when its work is
+/// done (`--timeline PATH`, `--svg PATH`): the path is tried at parse time,
+/// so a file that cannot be written is refused with exit status 2 before
+/// any work, not reported after a long run.
+pub fn writable_file() -> impl TypedValueParser<Value = PathBuf> {
+    PathBufValueParser::new().try_map(|path| check_writable(&path).map(|()| path))
+}
+
+/// Why a file cannot be written at `path`, or `Ok` if it can.
+///
+/// The file is opened for writing, created if it is missing and removed
+/// again, so that nothing is left behind; an existing file is not changed.
+pub fn check_writable(path: &Path) -> Result<(), String> {
+    if path.as_os_str().is_empty() {
+        return Err("expected a file name".to_owned());
+    }
+    if path.is_dir() {
+        return Err("is a folder; expected a file name".to_owned());
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(format!("there is no folder {}", folder.display()));
+    }
+    let existed = path.symlink_metadata().is_ok();
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+    {
+        Ok(_) => {
+            if !existed {
+                let _ = std::fs::remove_file(path);
+            }
+            Ok(())
+        }
+        Err(error) => Err(format!("cannot write a file there: {error}")),
+    }
+}
+
 /// Parses the command line, then checks what clap's per-argument rules cannot:
 /// a `validate` error exits with status 2, like any other usage error.
 pub fn parse<C: Parser>(validate: impl FnOnce(&C) -> Result<(), String>) -> C {
@@ -122,7 +222,9 @@ pub fn parse<C: Parser>(validate: impl FnOnce(&C) -> Result<(), String>) -> C {
 
 #[cfg(test)]
 mod tests {
-    use super::number_in;
+    use std::path::Path;
+
+    use super::{check_writable, number_in};
 
     #[test]
     fn number_in_accepts_the_range_and_names_it_otherwise() {
@@ -136,5 +238,30 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_refused_and_a_tried_one_left_as_it_was() {
+        let dir =
+            std::env::temp_dir().join(format!("cli-writable-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let new = dir.join("new.svg");
+        assert_eq!(check_writable(&new), Ok(()));
+        assert!(!new.exists(), "the check left a file behind");
+        let old = dir.join("old.svg");
+        std::fs::write(&old, "kept").unwrap();
+        assert_eq!(check_writable(&old), Ok(()));
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "kept");
+        let refused = |path: &Path, reason: &str| {
+            let error = check_writable(path).unwrap_err();
+            assert!(error.contains(reason), "{}: {error}", path.display());
+        };
+        refused(&dir, "is a folder");
+        refused(&dir.join("missing/x.svg"), "there is no folder");
+        refused(Path::new(""), "expected a file name");
+        if cfg!(target_os = "linux") {
+            refused(Path::new("/proc/x.svg"), "cannot write a file there");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

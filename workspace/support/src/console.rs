@@ -3,8 +3,9 @@
 //! A program prints to a [`Console`]. In a terminal it writes to stdout and
 //! may use colour; in a test it records the lines so the test can assert the
 //! order things happened in. Colour turns itself off when stdout is not a
-//! terminal (a pipe, a file, the book's transcripts) or when the `NO_COLOR`
-//! environment variable is set to anything non-empty (<https://no-color.org>).
+//! terminal (a pipe, a file, the book's transcripts), when the terminal is
+//! `TERM=dumb`, or when the `NO_COLOR` environment variable is set to
+//! anything non-empty (<https://no-color.org>).
 
 use std::fmt::{self, Display};
 use std::io::{IsTerminal, Write};
@@ -81,11 +82,14 @@ pub struct Console {
 }
 
 impl Console {
-    /// Standard output, coloured only if it is a terminal and `NO_COLOR` is unset.
+    /// Standard output, coloured only if it is a terminal that can show
+    /// colour and `NO_COLOR` is unset.
     pub fn stdout() -> Self {
-        let no_color =
-            std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-        let color = !no_color && std::io::stdout().is_terminal();
+        let color = shows_color(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var_os("TERM").as_deref(),
+            std::io::stdout().is_terminal(),
+        );
         Self {
             sink: Sink::Stdout { color },
         }
@@ -138,9 +142,44 @@ impl Console {
     }
 }
 
+/// Whether to colour: on a terminal, unless `NO_COLOR` is set (not empty)
+/// (<https://no-color.org>) or `TERM=dumb` says the terminal cannot show
+/// escape codes (Emacs' shell, some CI logs), as ls and git agree.
+fn shows_color(
+    no_color: Option<&std::ffi::OsStr>,
+    term: Option<&std::ffi::OsStr>,
+    is_terminal: bool,
+) -> bool {
+    let no_color = no_color.is_some_and(|value| !value.is_empty());
+    let dumb = term.is_some_and(|term| term == "dumb");
+    is_terminal && !no_color && !dumb
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Color, Console};
+    use std::ffi::OsStr;
+
+    use super::{Color, Console, shows_color};
+
+    #[test]
+    fn colour_is_for_terminals_that_show_it_when_no_one_said_no() {
+        let xterm = Some(OsStr::new("xterm-256color"));
+        assert!(shows_color(None, xterm, true));
+        assert!(shows_color(None, None, true));
+        assert!(!shows_color(None, xterm, false), "a pipe");
+        assert!(
+            !shows_color(Some(OsStr::new("1")), xterm, true),
+            "NO_COLOR=1"
+        );
+        assert!(
+            shows_color(Some(OsStr::new("")), xterm, true),
+            "NO_COLOR empty"
+        );
+        assert!(
+            !shows_color(None, Some(OsStr::new("dumb")), true),
+            "TERM=dumb"
+        );
+    }
 
     #[test]
     fn a_recorder_keeps_lines_in_order_across_clones() {

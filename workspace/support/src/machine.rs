@@ -98,18 +98,62 @@ pub fn too_few_threads(threads: u64) -> Option<String> {
     })
 }
 
-/// Why this machine cannot spare `bytes` of memory now (by `MemAvailable`
-/// in `/proc/meminfo`), or `None` if it can or cannot tell.
+/// How many bytes of memory this process can still take, by the tightest
+/// limit Linux tells of, and that limit's name: `MemAvailable` in
+/// `/proc/meminfo` (what the machine can give without swapping), and the
+/// cgroup's cap less what the group uses (a container's or a systemd unit's
+/// limit, which `/proc/meminfo` does not show). `None` where
+/// neither can be read (not Linux).
+pub fn memory_headroom() -> Option<(u64, &'static str)> {
+    let read = |path: &str| std::fs::read_to_string(path).ok();
+    let mut limits: Vec<(u64, &'static str)> = Vec::new();
+    if let Some(kib) = read("/proc/meminfo").and_then(|info| {
+        let line = info
+            .lines()
+            .find(|line| line.starts_with("MemAvailable:"))?;
+        line.split_whitespace().nth(1)?.parse::<u64>().ok()
+    }) {
+        limits.push((kib * 1024, "MemAvailable in /proc/meminfo"));
+    }
+    // cgroup v2 names the process's group on a `0::` line; v1 on a line
+    // of its `memory` controller, with files of other names.
+    let groups = read("/proc/self/cgroup").unwrap_or_default();
+    let caps = groups.lines().filter_map(|line| {
+        if let Some(group) = line.strip_prefix("0::") {
+            let dir = format!("/sys/fs/cgroup{}", group.trim_end_matches('/'));
+            Some((
+                format!("{dir}/memory.max"),
+                format!("{dir}/memory.current"),
+                "the cgroup's memory.max",
+            ))
+        } else {
+            let (_, group) = line.split_once(":memory:")?;
+            let dir = format!("/sys/fs/cgroup/memory{}", group.trim_end_matches('/'));
+            Some((
+                format!("{dir}/memory.limit_in_bytes"),
+                format!("{dir}/memory.usage_in_bytes"),
+                "the cgroup's memory.limit_in_bytes",
+            ))
+        }
+    });
+    for (max, current, name) in caps {
+        // "max" (no cap) does not parse, and adds no limit.
+        let number = |path: &str| read(path).and_then(|s| s.trim().parse::<u64>().ok());
+        if let (Some(max), Some(current)) = (number(&max), number(&current)) {
+            limits.push((max.saturating_sub(current), name));
+        }
+    }
+    limits.into_iter().min_by_key(|&(headroom, _)| headroom)
+}
+
+/// Why this machine cannot spare `bytes` of memory now (by
+/// [`memory_headroom`]), or `None` if it can or cannot tell.
 pub fn too_little_memory(bytes: u64) -> Option<String> {
-    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let line = info
-        .lines()
-        .find(|line| line.starts_with("MemAvailable:"))?;
-    let available = line.split_whitespace().nth(1)?.parse::<u64>().ok()? * 1024;
+    let (available, limit) = memory_headroom()?;
     (available < bytes).then(|| {
         format!(
-            "needs {} MiB of memory, and {} MiB are available",
-            bytes >> 20,
+            "needs {} MiB of memory, and {} MiB are available ({limit})",
+            bytes.div_ceil(1 << 20),
             available >> 20
         )
     })
@@ -132,6 +176,18 @@ mod tests {
         assert_eq!(super::too_few_threads(1), None);
         if cfg!(target_os = "linux") {
             assert!(super::too_few_threads(u64::MAX / 2).is_some());
+        }
+    }
+
+    #[test]
+    fn a_machine_has_some_memory_but_not_a_tebibyte_to_spare() {
+        if let Some((headroom, limit)) = super::memory_headroom() {
+            assert!(headroom > 1 << 20, "{limit}: {headroom}");
+        }
+        assert_eq!(super::too_little_memory(1), None);
+        if cfg!(target_os = "linux") {
+            let reason = super::too_little_memory(u64::MAX).unwrap();
+            assert!(reason.contains("MiB are available ("), "{reason}");
         }
     }
 }

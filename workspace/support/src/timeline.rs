@@ -388,10 +388,15 @@ impl<F> Drop for During<F> {
 }
 
 /// `--timeline PATH`, for programs that can draw what their tasks did.
+///
+/// The path is tried as the command line is parsed
+/// ([`writable_file`](crate::cli::writable_file)): every program that
+/// flattens these arguments refuses a file it could not write, with exit
+/// status 2, before it runs anything.
 #[derive(Debug, Clone, clap::Args)]
 pub struct TimelineArgs {
     /// Also draw what each task did when, as an SVG picture written to PATH
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_parser = crate::cli::writable_file())]
     pub timeline: Option<PathBuf>,
 }
 

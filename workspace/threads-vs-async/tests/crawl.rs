@@ -259,6 +259,27 @@ fn areq_appends_to_its_output_file_as_areq_py_does() {
 }
 
 #[test]
+fn areq_exits_with_status_1_when_any_page_failed() {
+    let dir = ScratchDir::new("areq-partial");
+    let urls = dir.path().join("urls.txt");
+    std::fs::write(
+        &urls,
+        "http://site.test/blog/\nhttp://site.test/missing.html\n",
+    )
+    .unwrap();
+    let (links, log, status) =
+        areq(&dir, &["--local-site", urls.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(status, Some(1), "{log}");
+    assert_eq!(
+        links.lines().count(),
+        3,
+        "the good page's links are written"
+    );
+    assert!(log.contains("missing.html: failed: HTTP 404"), "{log}");
+    assert!(log.ends_with("crawled 1 of 2 URLs; 3 links written to standard output\n"));
+}
+
+#[test]
 fn areq_refuses_a_missing_or_bad_url_file_with_status_2() {
     let dir = ScratchDir::new("areq-bad-file");
     let missing = dir.path().join("nowhere.txt");

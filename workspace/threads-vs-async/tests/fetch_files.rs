@@ -92,3 +92,52 @@ async fn a_directory_that_cannot_be_written_is_reported_per_file() {
     let error = results.into_iter().next().unwrap().unwrap_err();
     assert!(error.to_string().starts_with("cannot write "), "{error}");
 }
+
+/// The course's rule for a program that works through a list: exit status 1
+/// if any item failed, 0 only if all succeeded.
+#[test]
+fn the_program_exits_with_status_1_if_any_file_failed_and_0_if_none_did() {
+    let dir = ScratchDir::new("fetch-files-status");
+    let run = |urls: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_fetch-files"))
+            .args(["--local-site", "--output-dir", dir.path().to_str().unwrap()])
+            .args(urls)
+            .output()
+            .unwrap();
+        output.status.code()
+    };
+    assert_eq!(run(&["http://site.test/files/a.txt"]), Some(0));
+    assert_eq!(
+        run(&[
+            "http://site.test/files/b.txt",
+            "http://site.test/nothing/here.csv"
+        ]),
+        Some(1)
+    );
+}
+
+/// The output folder is checked before anything is downloaded.
+#[test]
+fn an_output_folder_that_cannot_take_files_is_refused_before_downloading() {
+    let dir = ScratchDir::new("fetch-files-bad-dir");
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    for (folder, reason) in [
+        (file.to_str().unwrap(), "is a file, not a folder"),
+        ("/proc", "cannot write a file there"),
+        ("/proc/sys/x", "cannot create it"),
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_fetch-files"))
+            .args(["--local-site", "--output-dir", folder])
+            .arg("http://site.test/files/a.txt")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{folder}: {stderr}");
+        assert!(output.stdout.is_empty(), "{folder}: downloaded first");
+        assert!(
+            stderr.contains(&format!("--output-dir {folder}: {reason}")),
+            "{folder}: {stderr}"
+        );
+    }
+}

@@ -153,6 +153,27 @@ fn bad_arguments_get_a_clear_error_and_status_2() {
 }
 
 #[test]
+fn an_svg_path_that_cannot_be_written_is_refused_before_measuring() {
+    for (path, reason) in [
+        ("/proc/x.svg", "cannot write a file there"),
+        (
+            "/no/such/folder/x.svg",
+            "there is no folder /no/such/folder",
+        ),
+        (".", "is a folder"),
+    ] {
+        let (code, stdout, stderr) = run(&["--units", "1", "--svg", path]);
+        assert_eq!(code, Some(2), "{path}: {stderr}");
+        assert!(stdout.is_empty(), "{path}: measured first: {stdout}");
+        assert!(
+            stderr.contains(path) && stderr.contains(reason),
+            "{path}: {stderr}"
+        );
+        assert!(!stderr.contains("Os {"), "{path}: {stderr}");
+    }
+}
+
+#[test]
 fn svg_writes_the_chart_of_the_table_it_prints() {
     let path = std::env::temp_dir().join(format!("scale-{}.svg", std::process::id()));
     let (code, stdout, _) = run(&[

@@ -15,7 +15,7 @@ use chaining::chained;
 /// The random source is Python's: with the default seed 444 and chains 1 2 3 the
 /// output is, line for line, the one Real Python's article shows.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "chained", version, max_term_width = 80)]
 struct Cli {
     /// The chains to run, by number
     #[arg(value_name = "ID", default_values_t = [1, 2, 3])]

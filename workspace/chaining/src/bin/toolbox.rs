@@ -12,7 +12,7 @@ use chaining::{
 /// Runs one example of the async toolbox, printing when each thing happens (seconds
 /// since the example started).
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "toolbox", version, max_term_width = 80)]
 struct Cli {
     #[command(subcommand)]
     example: Example,

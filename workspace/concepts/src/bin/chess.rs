@@ -15,7 +15,7 @@ use support::clock::{ClockMode, block_on_tokio};
 /// the wall clock, every duration divided by --speedup, and each of Judit's
 /// moves is printed as it happens.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "chess", version, max_term_width = 80)]
 struct Cli {
     /// Number of opponents (boards)
     #[arg(long, value_name = "N", default_value_t = 24)]

@@ -12,7 +12,7 @@ use support::{Activity, Timeline};
 
 /// Count "One, Two" three times at once: while one count sleeps, the event loop runs the others.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "countasync", version, max_term_width = 80)]
 struct Cli {
     #[command(flatten)]
     count: CountArgs,

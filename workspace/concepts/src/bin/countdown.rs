@@ -22,7 +22,7 @@ enum Run {
 
 /// Run your countdown exercise on tokio's paused clock and say how long it took.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "countdown", version, max_term_width = 80)]
 struct Cli {
     /// Which function of the exercise to run
     #[arg(value_enum, default_value_t = Run::Two)]

@@ -12,7 +12,7 @@ use support::{Activity, Timeline};
 ///
 /// The sleeps are real: std::thread::sleep holds the thread, and no clock can skip it.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "countsync", version, max_term_width = 80)]
 struct Cli {
     #[command(flatten)]
     count: CountArgs,

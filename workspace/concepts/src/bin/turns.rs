@@ -7,7 +7,7 @@ use support::clock::{ClockMode, block_on_tokio};
 
 /// Run two async tasks on one thread and show that they switch only where they await.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "turns", version, max_term_width = 80)]
 struct Cli {}
 
 fn main() -> std::io::Result<()> {

@@ -4,7 +4,9 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use clap::Parser;
-use course_checks::exercises::{chapters, report, rows, run_tests};
+use course_checks::exercises::{
+    chapters, report, rows, run_tests, stop_tests_on_signals,
+};
 
 /// List every exercise of the course with its status: done when all of its tests pass on
 /// your code.
@@ -13,11 +15,12 @@ use course_checks::exercises::{chapters, report, rows, run_tests};
 /// you would, so the first run compiles them; a chapter whose code does not compile shows
 /// as "does not build" (run that command to see why).
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "exercises", version, max_term_width = 80)]
 struct Cli {}
 
 fn main() {
     let _cli = Cli::parse();
+    stop_tests_on_signals();
     // This crate lives in <root>/workspace/course-checks.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let show_progress = std::io::stderr().is_terminal();

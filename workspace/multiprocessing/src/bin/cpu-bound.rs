@@ -18,7 +18,7 @@ use support::cli::{self, number_in};
 /// figures say nothing about the ways. It always runs on the real clock and
 /// ignores COURSE_CLOCK: the work takes real CPU time.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "cpu-bound", version, max_term_width = 80)]
 struct Cli {
     #[command(subcommand)]
     mode: Option<Mode>,
@@ -35,8 +35,7 @@ struct Cli {
 fn main() -> io::Result<ExitCode> {
     let cli: Cli = cli::parse(|_: &Cli| Ok(()));
     if cli.mode == Some(Mode::Worker) {
-        multiprocessing::worker::run()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(multiprocessing::worker::run());
     }
     let settings = Settings {
         jobs: cli.workload.jobs,

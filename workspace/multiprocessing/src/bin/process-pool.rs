@@ -15,12 +15,13 @@ use support::clock::{ClockMode, block_on_tokio};
 
 /// Runs CPU-bound jobs (the sum of i*i for i below 5,000,000 + x) on a pool
 /// of worker processes, from one async thread: results print as they
-/// arrive, and a worker that crashes or hangs costs only its own job.
+/// arrive, and a worker that crashes or hangs costs only its own job. The exit
+/// status is 1 if any job failed.
 ///
 /// It always runs on the real clock and ignores COURSE_CLOCK: the workers
 /// are real processes, and their timeouts real time.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "process-pool", version, max_term_width = 80)]
 struct Cli {
     #[command(subcommand)]
     mode: Option<Mode>,
@@ -53,10 +54,12 @@ impl Cli {
             if let Some(job) = job
                 && job > self.workload.jobs
             {
-                return Err(format!(
-                    "{flag} {job}: there are only {} jobs (see --jobs)",
-                    self.workload.jobs
-                ));
+                return Err(match self.workload.jobs {
+                    1 => format!("{flag} {job}: there is only 1 job (see --jobs)"),
+                    jobs => {
+                        format!("{flag} {job}: there are only {jobs} jobs (see --jobs)")
+                    }
+                });
             }
         }
         if self.crash_job.is_some() && self.crash_job == self.hang_job {
@@ -81,8 +84,7 @@ impl Cli {
 fn main() -> io::Result<ExitCode> {
     let cli: Cli = cli::parse(Cli::validate);
     if cli.mode == Some(Mode::Worker) {
-        multiprocessing::worker::run()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(multiprocessing::worker::run());
     }
     let workers = cli.workload.workers();
     let console = Console::stdout();

@@ -18,7 +18,7 @@ use support::{Console, Stopwatch, Timeline};
 /// random source is Python's: with the default seed 444 the lines come out
 /// in the order the notes show.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "asyncq", version, max_term_width = 80)]
 struct Cli {
     /// Number of producers
     #[arg(short = 'p', long, value_name = "N", default_value_t = 5)]

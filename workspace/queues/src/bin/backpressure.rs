@@ -6,6 +6,7 @@ use queues::executor::{Smol, Tokio};
 use support::Console;
 use support::cli::{self, RunArgs, Runtime, number_in};
 use support::clock::block_on_tokio;
+use support::machine::too_little_memory;
 use support::timeline::TimelineArgs;
 
 /// One producer makes an item every --every seconds; one consumer spends
@@ -16,7 +17,7 @@ use support::timeline::TimelineArgs;
 /// limit, a full queue makes the producer wait: it slows to the consumer's
 /// pace.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "backpressure", version, max_term_width = 80)]
 struct Cli {
     /// Items to produce
     #[arg(long, value_name = "N", default_value_t = 12)]
@@ -54,17 +55,43 @@ struct Cli {
     timeline: TimelineArgs,
 }
 
+impl Cli {
+    fn config(&self) -> Config {
+        Config {
+            items: self.items,
+            maxsize: self.maxsize,
+            every: self.every,
+            work: self.work,
+            item_bytes: self.item_bytes,
+            quiet: self.quiet,
+            second: std::time::Duration::from_secs(1),
+        }
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        self.run.validate()?;
+        // Each flag is within its range, but together they can ask for more
+        // memory than the machine has: refuse that now, rather than grow
+        // until the operating system kills the program.
+        match too_little_memory(backpressure::peak_memory(&self.config())) {
+            Some(reason) => Err(format!(
+                "--items {} of --item-bytes {} with {}: this run {reason}; \
+                 make fewer or smaller items, or set --maxsize to cap the waiting ones",
+                self.items,
+                self.item_bytes,
+                match self.maxsize {
+                    0 => "no --maxsize".to_owned(),
+                    n => format!("--maxsize {n}"),
+                },
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
 fn main() -> std::io::Result<()> {
-    let cli: Cli = cli::parse(|cli: &Cli| cli.run.validate());
-    let config = Config {
-        items: cli.items,
-        maxsize: cli.maxsize,
-        every: cli.every,
-        work: cli.work,
-        item_bytes: cli.item_bytes,
-        quiet: cli.quiet,
-        second: std::time::Duration::from_secs(1),
-    };
+    let cli: Cli = cli::parse(Cli::validate);
+    let config = cli.config();
     let console = Console::stdout();
     let timeline = cli.timeline.timeline();
     match cli.run.runtime {

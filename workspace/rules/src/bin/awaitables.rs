@@ -7,7 +7,7 @@ use support::clock::block_on_tokio;
 
 /// Await an async fn, a builder that implements IntoFuture, and a future written by hand.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "awaitables", version, max_term_width = 80)]
 struct Cli {
     #[command(flatten)]
     timing: ClockArgs,

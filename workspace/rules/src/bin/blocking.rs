@@ -12,7 +12,7 @@ use support::clock::{ClockMode, block_on_tokio, timed};
 /// blocking sleep holds a real thread for a real second, which tokio's
 /// virtual clock cannot skip.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(name = "blocking", version, max_term_width = 80)]
 struct Cli {
     /// How each task waits its second
     #[arg(long, value_enum, default_value_t)]

@@ -6,7 +6,7 @@ use support::clock::{ClockMode, block_on_tokio};
 
 /// Show that calling an async fn runs nothing until the future is awaited or spawned.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "lazy", version, max_term_width = 80)]
 struct Cli {}
 
 fn main() -> std::io::Result<()> {

@@ -18,7 +18,7 @@ use support::{Activity, Lane, PyRandom, Timeline};
 /// The random source is Python's: with the default seed 444 the output is,
 /// line for line, the one Real Python's article shows.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "makerandom", version, max_term_width = 80)]
 struct Cli {
     #[command(flatten)]
     seed: SeedArgs,

@@ -14,7 +14,7 @@ use support::clock::seconds;
 /// No tokio runtime is involved: with --clock virtual the executor runs its own virtual
 /// clock, which works like tokio's paused clock.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(name = "mini-executor", version, max_term_width = 80)]
 struct Cli {
     /// Sleeps per count: 1 (One, sleep, Two) or 2 (one more sleep after Two)
     #[arg(

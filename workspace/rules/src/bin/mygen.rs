@@ -7,7 +7,7 @@ use support::clock::{block_on_tokio, seconds, timed};
 
 /// Collect an async stream of powers of two twice: one pass after the other, then both at once.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "mygen", version, max_term_width = 80)]
 struct Cli {
     #[command(flatten)]
     timing: ClockArgs,

@@ -7,7 +7,7 @@ use support::cli;
 /// Show what an async fn becomes: the sizes of a few futures (what their state machines
 /// store across each .await), and a future polled by hand, one step per poll.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(name = "state-machine", version, max_term_width = 80)]
 struct Cli {}
 
 fn main() {

@@ -18,7 +18,7 @@ use tokio::time::Instant;
 /// Run your unblock exercise on tokio's paused clock: fetch_all of three files, 100 ms
 /// each, and say how long it took there.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "unblock", version, max_term_width = 80)]
 struct Cli {}
 
 fn main() -> std::io::Result<()> {

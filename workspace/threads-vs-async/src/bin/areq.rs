@@ -22,9 +22,10 @@ const SAMPLE_URLS: &str = include_str!("../../site/urls.txt");
 /// file, one `source_url<TAB>link` line per link: the article's areq.py.
 ///
 /// A page that fails (a 404, a refused connection, a timeout) or holds
-/// malformed HTML is logged on standard error, and the crawl goes on.
+/// malformed HTML is logged on standard error, and the crawl goes on; the exit
+/// status is 1 if any page failed.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "areq", version, max_term_width = 80)]
 struct Cli {
     /// The URLs to crawl: one http:// URL per line; blank lines and lines
     /// starting with # are skipped
@@ -68,7 +69,10 @@ fn main() -> ExitCode {
     }
     .unwrap_or_else(|error| refuse(&error));
     match run(&cli, &list) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        // The crawl went on past the pages that failed, but did not do all
+        // it was asked: say so to whoever runs it from a script.
+        Ok(false) => ExitCode::FAILURE,
         Err(error) => {
             eprintln!("areq: {error}");
             ExitCode::FAILURE
@@ -76,7 +80,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli, list: &UrlList) -> std::io::Result<()> {
+/// Crawls every URL of `list`; `Ok(false)` if any could not be fetched.
+fn run(cli: &Cli, list: &UrlList) -> std::io::Result<bool> {
     for repeated in &list.repeated {
         eprintln!("URL file, {repeated}: crawled once");
     }
@@ -113,6 +118,6 @@ fn run(cli: &Cli, list: &UrlList) -> std::io::Result<()> {
             "crawled {} of {} URLs; {} links written to {destination}",
             summary.crawled, summary.urls, summary.links
         );
-        Ok(())
+        Ok(summary.crawled == summary.urls)
     })
 }

@@ -15,7 +15,7 @@ use threads_vs_async::download::{self, Workload};
 /// picks, and answers every page after --latency-ms: the clients spend their
 /// time waiting, as they would on the internet.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "downloads", version, max_term_width = 80)]
 struct Cli {
     /// How many pages each client downloads
     #[arg(long, value_name = "N", default_value_t = 60)]

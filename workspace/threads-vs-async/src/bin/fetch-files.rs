@@ -1,6 +1,6 @@
 //! The notes' download example: `cargo run -p threads-vs-async --bin fetch-files -- URL...`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -19,7 +19,7 @@ use url::Url;
 /// A URL that fails is reported and the others are saved; the exit status is 1
 /// if any failed.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "fetch-files", version, max_term_width = 80)]
 struct Cli {
     /// The files to download: http:// URLs
     #[arg(value_name = "URL", required = true, value_parser = http_url)]
@@ -54,8 +54,7 @@ fn validate(cli: &Cli) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let cli: Cli = support::cli::parse(validate);
-    if let Err(error) = std::fs::create_dir_all(&cli.output_dir) {
-        let message = format!("cannot create {}: {error}", cli.output_dir.display());
+    if let Err(message) = prepare(&cli.output_dir) {
         Cli::command()
             .bin_name(BIN)
             .error(ErrorKind::InvalidValue, message)
@@ -69,6 +68,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Makes the output folder if it is missing, and checks that files can be
+/// written in it, before anything is downloaded.
+fn prepare(dir: &Path) -> Result<(), String> {
+    let shown = dir.display();
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!("--output-dir {shown}: is a file, not a folder"));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|error| format!("--output-dir {shown}: cannot create it: {error}"))?;
+    support::cli::check_writable(
+        &dir.join(format!(".fetch-files-{}", std::process::id())),
+    )
+    .map_err(|why| format!("--output-dir {shown}: {why}"))
 }
 
 /// Downloads everything and prints one line per URL; `Ok(false)` if any failed.

@@ -13,7 +13,7 @@ use threads_vs_async::scale::report::grouped;
 /// but reads and writes in two steps, so it can lose updates; how many
 /// depends on timing, and differs from run to run.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "race", version, max_term_width = 80)]
 struct Cli {
     /// How many threads add to the counter
     #[arg(long, value_name = "N", default_value_t = 5000)]

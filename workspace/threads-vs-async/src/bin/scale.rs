@@ -1,7 +1,7 @@
 //! Threads, tokio tasks and smol tasks that each wait one second:
 //! `cargo run --release -p threads-vs-async --bin scale`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -19,7 +19,7 @@ use threads_vs_async::scale::{Kind, THREAD_CAP, chart};
 /// operating system's limit, which the report states. Always runs on the real
 /// clock; build it with --release for figures worth comparing.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "scale", version, max_term_width = 80)]
 struct Cli {
     /// How many units of each kind to start
     #[arg(long, value_name = "N", default_value_t = 10_000)]
@@ -41,7 +41,7 @@ struct Cli {
     kind: Vec<Kind>,
 
     /// Also draw the results as a bar chart, an SVG file at PATH
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", value_parser = cli::writable_file())]
     svg: Option<PathBuf>,
 
     /// Run one kind in this process and print raw figures (the child's side)
@@ -50,21 +50,9 @@ struct Cli {
 }
 
 fn main() -> std::io::Result<ExitCode> {
-    let cli: Cli = cli::parse(|cli: &Cli| {
-        // Refuse a chart path that cannot be written before measuring
-        // anything, not after.
-        match &cli.svg {
-            Some(path) if path.is_dir() => {
-                Err(format!("--svg {}: is a folder", path.display()))
-            }
-            Some(path) if !folder_of(path).is_dir() => Err(format!(
-                "--svg {}: there is no folder {}",
-                path.display(),
-                folder_of(path).display()
-            )),
-            _ => Ok(()),
-        }
-    });
+    // A chart path that cannot be written is refused as the arguments are
+    // parsed (`writable_file`), before measuring anything, not after.
+    let cli: Cli = cli::parse(|_: &Cli| Ok(()));
     let wait = Duration::from_millis(cli.wait_ms);
     if let Some(kind) = cli.worker {
         report::run_worker_with_cap(kind, cli.units, cli.max_threads, wait)?;
@@ -86,20 +74,17 @@ fn main() -> std::io::Result<ExitCode> {
     print!("{text}");
     if let Some(path) = &cli.svg
         && let Some(svg) = chart::render(&text)
+        && let Err(error) = std::fs::write(path, svg)
     {
-        std::fs::write(path, svg)?;
+        eprintln!(
+            "error: cannot write the chart to {}: {error}",
+            path.display()
+        );
+        return Ok(ExitCode::FAILURE);
     }
     Ok(if report.tasks_all_ran() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
-}
-
-/// The folder a file would be written in: `.` for a bare file name.
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
 }

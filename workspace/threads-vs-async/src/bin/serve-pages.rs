@@ -16,7 +16,7 @@ use threads_vs_async::server::{self, Site};
 /// bytes, serves the crawler's small site, and waits --latency-ms before
 /// every answer.
 #[derive(Debug, Parser)]
-#[command(version, max_term_width = 80)]
+#[command(name = "serve-pages", version, max_term_width = 80)]
 struct Cli {
     /// The port to listen on; 0 lets the system pick a free one
     #[arg(long, value_name = "PORT", default_value_t = 8000)]
@@ -56,6 +56,11 @@ fn main() -> ExitCode {
                 "serve-pages: cannot serve on 127.0.0.1:{}: {error}",
                 cli.port
             );
+            if error.kind() == std::io::ErrorKind::AddrInUse {
+                eprintln!(
+                    "choose another port with --port N, or --port 0 for any free one"
+                );
+            }
             ExitCode::FAILURE
         }
     }
