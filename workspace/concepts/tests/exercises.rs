@@ -7,23 +7,9 @@
 //! the `countdown` binary, which runs them on tokio's paused clock and says
 //! how long they took there, and read what it printed.
 
-use std::process::Command;
-
 /// What `countdown RUN` printed: its lines, and the seconds it reported.
 fn run(which: &str) -> (Vec<String>, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_countdown"))
-        .arg(which)
-        .output()
-        .expect("the countdown binary runs");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "your countdown stopped with an error:\n{stderr}"
-    );
-    let mut lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
-    let took = lines.pop().unwrap_or_default();
-    (lines, took)
+    support::testing::run_exercise(env!("CARGO_BIN_EXE_countdown"), &[which])
 }
 
 #[test]

@@ -9,7 +9,6 @@
 
 use std::future::Future;
 use std::pin::pin;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
@@ -119,18 +118,7 @@ async fn unblock_fetch_all_takes_one_download_in_all() {
 /// it reported. Your code prints with `println!`, so the order of its lines
 /// is read from the program's output.
 fn run_unblock() -> (Vec<String>, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_unblock"))
-        .output()
-        .expect("the unblock binary runs");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "your fetch_all stopped with an error:\n{stderr}"
-    );
-    let mut lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
-    let took = lines.pop().unwrap_or_default();
-    (lines, took)
+    support::testing::run_exercise(env!("CARGO_BIN_EXE_unblock"), &[])
 }
 
 #[test]

@@ -53,3 +53,29 @@ pub fn many_threads(threads: u64) -> Option<MutexGuard<'static, ()>> {
         }
     }
 }
+
+/// Runs an exercise's runner binary (one that runs the reader's code on
+/// the paused clock and ends with a line saying how long it took there)
+/// with `args`, and returns the lines the reader's code printed and that
+/// last line. The reader's code prints with `println!`, so its lines are
+/// read from the program's output.
+///
+/// # Panics
+/// If the binary cannot run or fails, with its stderr: the reader's code
+/// panicked or hit a `todo!()`.
+#[track_caller]
+pub fn run_exercise(binary: &str, args: &[&str]) -> (Vec<String>, String) {
+    let output = Command::new(binary)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {binary}: {error}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "your code stopped with an error:\n{stderr}"
+    );
+    let mut lines: Vec<String> = stdout.lines().map(str::to_owned).collect();
+    let took = lines.pop().unwrap_or_default();
+    (lines, took)
+}

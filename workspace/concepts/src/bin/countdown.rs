@@ -9,7 +9,9 @@
 
 use clap::{Parser, ValueEnum};
 use concepts::exercises::countdown;
+use support::ClockMode;
 use support::cli;
+use support::clock::block_on_tokio;
 use tokio::time::Instant;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -31,18 +33,14 @@ struct Cli {
 
 fn main() -> std::io::Result<()> {
     let cli: Cli = cli::parse(|_: &Cli| Ok(()));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .start_paused(true)
-        .build()?;
-    let took = runtime.block_on(async {
+    let took = block_on_tokio(ClockMode::Virtual, async {
         let started = Instant::now();
         match cli.run {
             Run::One => countdown::countdown("A", 3).await,
             Run::Two => countdown::two_countdowns().await,
         }
         started.elapsed()
-    });
+    })?;
     println!("took {} s on the paused clock", took.as_secs_f64());
     Ok(())
 }

@@ -12,8 +12,9 @@ use std::time::Duration;
 
 use clap::Parser;
 use rules::exercises::unblock;
+use support::ClockMode;
 use support::cli;
-use tokio::time::Instant;
+use support::clock::{block_on_tokio, timed};
 
 /// Run your unblock exercise on tokio's paused clock: fetch_all of three files, 100 ms
 /// each, and say how long it took there.
@@ -23,16 +24,11 @@ struct Cli {}
 
 fn main() -> std::io::Result<()> {
     let _: Cli = cli::parse(|_: &Cli| Ok(()));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .start_paused(true)
-        .build()?;
-    let took = runtime.block_on(async {
-        let started = Instant::now();
-        let names = ["a.txt", "b.txt", "c.txt"];
-        unblock::fetch_all(&names, Duration::from_millis(100)).await;
-        started.elapsed()
-    });
+    let names = ["a.txt", "b.txt", "c.txt"];
+    let (_, took) = block_on_tokio(
+        ClockMode::Virtual,
+        timed(unblock::fetch_all(&names, Duration::from_millis(100))),
+    )?;
     println!("took {} ms on the paused clock", took.as_millis());
     Ok(())
 }
